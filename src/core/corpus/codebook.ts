@@ -91,6 +91,8 @@ export function parseCodebook(text: string, file: string): { codebook: Codebook;
     }
     const id = f.id(rawTheme, 'id', tPath, CODEBOOK_ID, 'theme id');
     const themeLine = locateLine(f, tPath);
+    // The theme claims its id before its codes, so a duplicate is reported where it comes second.
+    const themeClaimed = id !== undefined && claim(id, 'theme', tPath, themeLine);
     const codes: Code[] = [];
     f.list(rawTheme, 'codes', tPath).forEach((rawCode, c) => {
       const cPath = [...tPath, 'codes', c];
@@ -102,13 +104,12 @@ export function parseCodebook(text: string, file: string): { codebook: Codebook;
       const codeLine = locateLine(f, cPath);
       const color = readColor(f, rawCode, cPath);
       const described = readDescriptions(f, rawCode, cPath);
-      if (codeId === undefined || id === undefined) return;
-      if (!claim(codeId, 'code', cPath, codeLine)) return;
+      if (codeId === undefined || !claim(codeId, 'code', cPath, codeLine) || id === undefined) return;
       codes.push({ id: codeId, themeId: id, name: f.text(rawCode, 'name', cPath) ?? codeId, ...described, ...(color ? { color } : {}), line: codeLine });
     });
     const color = readColor(f, rawTheme, tPath);
     const description = f.text(rawTheme, 'description', tPath);
-    if (id === undefined || !claim(id, 'theme', tPath, themeLine)) return;
+    if (id === undefined || !themeClaimed) return;
     themes.push({ id, name: f.text(rawTheme, 'name', tPath) ?? id, ...(description !== undefined ? { description } : {}), codes, ...(color ? { color } : {}), line: themeLine });
   });
   return { codebook: buildCodebook(themes), problems: f.problems };

@@ -103,7 +103,7 @@ export function checkCorpus(corpus: Corpus): Problem[] {
 /** `path#id` references in a summary: evidence the reader can follow. */
 export function citations(text: string): { path: string; id: string }[] {
   const out: { path: string; id: string }[] = [];
-  for (const m of text.matchAll(/(?<![\w./-])([\w./-]+\.md)#([A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9_])/g)) out.push({ path: m[1], id: m[2] });
+  for (const m of text.matchAll(/(?<![\w./-])([\w./-]+\.md)#([A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)/g)) out.push({ path: m[1], id: m[2] });
   return out;
 }
 

@@ -26,9 +26,10 @@ export function computeStats(corpus: Corpus): CorpusStats {
     if (!set) casesByValue.set(value, (set = new Set()));
     set.add(d.caseId);
   }
-  // Null prototype: a wave called "__proto__" is data.
-  const casesByWave: Record<string, number> = Object.create(null);
-  for (const value of [...casesByValue.keys()].sort(compareNatural)) casesByWave[value] = casesByValue.get(value)!.size;
+  // fromEntries defines own properties: a wave called "__proto__" stays data.
+  const casesByWave: Record<string, number> = Object.fromEntries(
+    [...casesByValue.keys()].sort(compareNatural).map((value) => [value, casesByValue.get(value)!.size]),
+  );
   return {
     documents: corpus.files.length,
     cases: corpus.cases.length,

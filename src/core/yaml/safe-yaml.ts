@@ -39,7 +39,7 @@ export function loadSafeYaml(text: string): YamlValue {
         locateAnchor(text, e.anchor),
       );
     }
-    if (e instanceof YAMLException) throw fromJsYaml(e);
+    if (e instanceof YAMLException) throw fromJsYaml(e, text);
     throw e;
   }
 }
@@ -58,13 +58,16 @@ function refuseAnchors(event: string, state: object): void {
   if (event === 'close' && typeof anchor === 'string') throw new AnchorRefused(anchor);
 }
 
-function fromJsYaml(e: YAMLException): YamlProblem {
+function fromJsYaml(e: YAMLException, text: string): YamlProblem {
   const reason = e.reason || 'malformed YAML';
   const mark = e.mark as { line?: number; column?: number } | undefined;
   const at = { line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 };
   if (/^unknown tag/.test(reason)) {
-    const tag = /!<([^>]*)>/.exec(reason)?.[1] ?? '';
-    return new YamlProblem('yaml-tag', `YAML tag "${tag.replace(/^tag:yaml\.org,2002:/, '!!')}" is not allowed; remove it and write the value as plain text`, at);
+    const raw = /!<([^>]*)>/.exec(reason)?.[1] ?? '';
+    const tag = raw.replace(/^tag:yaml\.org,2002:/, '!!');
+    // js-yaml marks the end of the tagged node; point at the tag itself where it is written.
+    const written = text.indexOf(tag.startsWith('!') ? tag : `!${tag}`);
+    return new YamlProblem('yaml-tag', `YAML tag "${tag}" is not allowed; remove it and write the value as plain text`, written === -1 ? at : positionOf(text, written));
   }
   if (/unidentified alias/.test(reason)) {
     return new YamlProblem('yaml-alias', `YAML aliases are not allowed (${reason}); write the value out in full`, at);
