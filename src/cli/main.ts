@@ -38,7 +38,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   const helpFor = name === 'help' ? rest[0] : undefined;
-  if (name === 'help' && helpFor === undefined) {
+  if (name === 'help' && (helpFor === undefined || helpFor === 'help')) {
     io.out(usage());
     return 0;
   }

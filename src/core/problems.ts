@@ -57,9 +57,12 @@ export function problem(
   return { file, line: at.line, column: at.column, severity, rule, message };
 }
 
-/** The one textual form of a problem, shared by the CLI and logs. */
+/**
+ * The one textual form of a problem, shared by the CLI and logs: always one line, so that
+ * tools reading `path:line:col:` (editors, CI annotations, grep) see one problem per line.
+ */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}`;
+  return `${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message.replace(/\r?\n/g, '\\n')}`;
 }
 
 /** Orders problems by file, then position, so output is stable across runs. */

@@ -137,7 +137,7 @@ function readAnnotations(f: YamlFields, data: Parameters<YamlFields['list']>[0],
       const hint = found === -1
         ? 'the quote is not in the body any more'
         : `the quote occurs at ${found}${body.indexOf(quote, found + 1) !== -1 ? ' and elsewhere' : ''}`;
-      f.error([...path, 'start'], 'orphan', `annotation "${id}" (${code}) is orphaned: the body at ${start} does not read "${truncate(quote)}" (${hint}); correct start or quote, or remove the annotation. It is kept as it is until then`);
+      f.error([...path, 'start'], 'orphan', `annotation "${id}" (${code}) is orphaned: the body at ${start} does not read ${JSON.stringify(truncate(quote))} (${hint}); correct start or quote, or remove the annotation. It is kept as it is until then`);
     }
     annotations.push({
       id, code, start, quote, illustrative, index, anchored,

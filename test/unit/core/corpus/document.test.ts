@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { defaultCaseId, parseCorpusDocument } from '../../../../src/core/corpus/document';
+import { formatProblem } from '../../../../src/core/problems';
 import { markdown } from '../../support/memory-files';
 
 function parse(text: string, path = 'interviews/P3.md') {
@@ -102,5 +103,15 @@ describe('parseCorpusDocument', () => {
     assert.equal(r.document, undefined);
     assert.equal(r.problems[0].rule, 'yaml-syntax');
     assert.equal(r.problems[0].file, 'interviews/P3.md');
+  });
+});
+
+describe('problem messages', () => {
+  it('quote a multi-line quote on one line, so each problem stays one line of output', () => {
+    const body = 'A1: We moved online —\nand attendance went up.\n';
+    const { problems } = parseCorpusDocument('C3.md', markdown('codes:\n  - {id: c1, code: x, start: 1, quote: "moved online —\\nand attendance"}', body));
+    assert.equal(problems[0].rule, 'orphan');
+    assert.match(problems[0].message, /"moved online —\\nand attendance"/);
+    assert.equal(formatProblem({ ...problems[0], message: 'two\nlines' }), 'C3.md:3:30: error: two\\nlines');
   });
 });
