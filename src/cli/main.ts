@@ -1,3 +1,4 @@
+import { codeCommand, uncodeCommand } from './code';
 import type { CliCommand } from './commands';
 import { initCommand } from './init';
 import { EXIT_CANNOT_RUN, UsageError, type CliIo } from './io';
@@ -7,10 +8,10 @@ import { validateCommand } from './validate';
 declare const QUALFRAME_VERSION: string;
 const VERSION = typeof QUALFRAME_VERSION === 'string' ? QUALFRAME_VERSION : 'dev';
 
-export const COMMANDS: readonly CliCommand[] = [initCommand, validateCommand, statsCommand];
+export const COMMANDS: readonly CliCommand[] = [initCommand, validateCommand, statsCommand, codeCommand, uncodeCommand];
 
 /** In cli.md, arriving in later releases: named so that a user gets a clear answer. */
-const PLANNED = ['code', 'uncode', 'search', 'matrix', 'compare', 'export', 'import', 'diff', 'agreement', 'merge-driver', 'install-merge-driver'];
+const PLANNED = ['search', 'matrix', 'compare', 'export', 'import', 'diff', 'agreement', 'merge-driver', 'install-merge-driver'];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -24,9 +24,7 @@ export interface LoadedCorpus {
  * content (that is a problem in the result); throws only when the files cannot be listed.
  */
 export async function loadCorpus(files: CorpusFiles): Promise<LoadedCorpus> {
-  const problems: Problem[] = [];
-  const config = await loadConfig(files, problems);
-  const codebook = await loadCodebook(files, config, problems);
+  const { config, codebook, problems } = await loadCorpusSettings(files);
   const entries = await listDocuments(files, config);
   const documents: CorpusDocument[] = [];
   const results = await mapLimited(entries, READ_CONCURRENCY, (entry) => loadDocument(files, entry));
@@ -37,6 +35,14 @@ export async function loadCorpus(files: CorpusFiles): Promise<LoadedCorpus> {
   const corpus = buildCorpus(config, codebook, entries.map((e) => e.path), documents);
   problems.push(...checkCorpus(corpus));
   return { corpus, problems: problems.sort(compareProblems) };
+}
+
+/** Settings and codebook only: what a command needs to edit one document. */
+export async function loadCorpusSettings(files: CorpusFiles): Promise<{ config: CorpusConfig; codebook: Codebook; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const config = await loadConfig(files, problems);
+  const codebook = await loadCodebook(files, config, problems);
+  return { config, codebook, problems };
 }
 
 /** The corpus's documents: files the patterns match, less those of nested corpus roots. */

@@ -101,7 +101,8 @@ export function createYamlLocator(text: string): YamlLocator {
   return (path, target = 'value') => {
     if (!parsed) {
       const lines = new LineCounter();
-      parsed = { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: false, strict: false }), lines };
+      // A trailing lone `\r` (CRLF front matter) would make `yaml` misplace the last node.
+      parsed = { doc: parseDocument(text.replace(/\r$/, ''), { lineCounter: lines, uniqueKeys: false, strict: false }), lines };
     }
     const node = findNode(parsed.doc.contents as YamlNode | null, path, target);
     const pos = parsed.lines.linePos(node?.range?.[0] ?? 0);

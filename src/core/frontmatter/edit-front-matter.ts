@@ -1,0 +1,272 @@
+import { isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { readFrontMatter } from './read-front-matter';
+import { doubleQuoted, yamlScalar } from './yaml-scalar';
+
+/**
+ * Surgical edits of a document's front matter (format spec, "Writing rules"): each edit
+ * changes only the lines of the entry it touches, and keeps line endings, comments, quoting,
+ * key order and the body byte for byte. Every function takes the document text without its
+ * BOM and returns the new text; the caller keeps the BOM (see `src/node/document-writer.ts`).
+ * They throw `FrontMatterEditError` when the edit cannot be made safely.
+ */
+
+export class FrontMatterEditError extends Error {}
+
+/** What an annotation entry holds, as written to the file. */
+export interface AnnotationEntry {
+  readonly id: string;
+  readonly code: string;
+  readonly start: number;
+  readonly quote: string;
+  readonly prefix?: string;
+  readonly suffix?: string;
+  readonly by?: string;
+  readonly memo?: string;
+  readonly illustrative?: boolean;
+}
+
+interface Parsed {
+  readonly text: string;
+  /** Offset in `text` where the YAML parsed by `yaml` begins (the line break after `---`): its ranges are relative to this. */
+  readonly yamlStart: number;
+  /**
+   * Offset where the closing `---` line starts. Every front-matter line before it ends with its
+   * own line break (the break before `---` ends the last YAML line), so edits are whole-line
+   * splices at or before this offset.
+   */
+  readonly closeLine: number;
+  readonly root: YAMLMap | null;
+  readonly eol: string;
+}
+
+function parse(text: string): Parsed | null {
+  const fm = readFrontMatter(text);
+  if (!fm.hasFrontMatter) return null;
+  const yamlStart = text.search(/\r?\n/);
+  const yamlEnd = yamlStart + fm.yamlText.length;
+  if (text.slice(yamlStart, yamlEnd) !== fm.yamlText || text[yamlEnd] !== '\n') {
+    throw new FrontMatterEditError('front matter could not be located for editing');
+  }
+  // A CRLF front matter's YAML ends in a lone `\r` (its `\n` precedes the closing `---`),
+  // which `yaml` rejects; it is at the very end, so dropping it moves no range.
+  const doc = parseDocument(fm.yamlText.replace(/\r$/, ''), { uniqueKeys: false });
+  if (doc.errors.length > 0) throw new FrontMatterEditError(`front matter is not valid YAML: ${doc.errors[0].message}`);
+  const root = doc.contents;
+  if (root !== null && !isMap(root)) throw new FrontMatterEditError('front matter is not a mapping');
+  const eol = text.slice(0, yamlStart + 2).includes('\r\n') ? '\r\n' : '\n';
+  return { text, yamlStart, closeLine: yamlEnd + 1, root: (root as YAMLMap | null) ?? null, eol };
+}
+
+type Ranged = { range: [number, number, number] };
+
+function pairOf(map: YAMLMap | null, key: string): Pair | undefined {
+  return map?.items.find((p) => isScalar(p.key) && String(p.key.value) === key) as Pair | undefined;
+}
+
+const lineStart = (text: string, at: number) => text.lastIndexOf('\n', at - 1) + 1;
+/** The start of the next line after the one holding `at - 1`; `at` itself when it is a line start. */
+function nextLine(text: string, at: number): number {
+  if (at > 0 && text[at - 1] === '\n') return at;
+  const nl = text.indexOf('\n', at);
+  return nl === -1 ? text.length : nl + 1;
+}
+const indentOf = (text: string, at: number) => /^[ ]*/.exec(text.slice(lineStart(text, at)))![0];
+const splice = (text: string, from: number, to: number, insert: string) => text.slice(0, from) + insert + text.slice(to);
+/** Absolute offsets of a node's range. */
+const abs = (p: Parsed, node: unknown) => {
+  const r = (node as Partial<Ranged>).range;
+  if (!r) throw new FrontMatterEditError('an entry of the front matter has no position');
+  return { start: p.yamlStart + r[0], end: p.yamlStart + r[1] };
+};
+/** The whole lines from the one holding `from` to the one holding `to - 1`. */
+const linesOf = (p: Parsed, from: number, to: number) => ({ from: lineStart(p.text, from), to: Math.min(nextLine(p.text, to), p.closeLine) });
+
+/** The lines an annotation entry occupies: from its `-` line to the end of its last line. */
+function entrySpan(p: Parsed, seq: YAMLSeq, index: number): { from: number; to: number } {
+  const r = abs(p, seq.items[index]);
+  return linesOf(p, p.text.lastIndexOf('-', r.start), r.end);
+}
+
+function codesSeq(p: Parsed): { pair?: Pair; seq?: YAMLSeq } {
+  const pair = pairOf(p.root, 'codes');
+  if (!pair) return {};
+  if (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) return { pair };
+  if (!isSeq(pair.value)) throw new FrontMatterEditError('"codes" is not a list');
+  return { pair, seq: pair.value as YAMLSeq };
+}
+
+function entryIndex(seq: YAMLSeq | undefined, id: string): number {
+  const index = seq?.items.findIndex((item) => isMap(item) && String((item as YAMLMap).get('id')) === id) ?? -1;
+  if (index === -1) throw new FrontMatterEditError(`no annotation with id "${id}"`);
+  return index;
+}
+
+/** Renders an entry in the style of the list it joins: block (the spec's default) or one-line flow. */
+function renderEntry(entry: AnnotationEntry, style: EntryStyle, eol: string): string {
+  const fields: [string, string][] = [
+    ['id', yamlScalar(entry.id)],
+    ['code', yamlScalar(entry.code)],
+    ['start', String(entry.start)],
+    ['quote', doubleQuoted(entry.quote)],
+  ];
+  if (entry.prefix !== undefined) fields.push(['prefix', doubleQuoted(entry.prefix)]);
+  if (entry.suffix !== undefined) fields.push(['suffix', doubleQuoted(entry.suffix)]);
+  if (entry.by !== undefined) fields.push(['by', yamlScalar(entry.by)]);
+  if (entry.memo !== undefined) fields.push(['memo', doubleQuoted(entry.memo)]);
+  if (entry.illustrative) fields.push(['illustrative', 'true']);
+  if (style.flow) return `${style.dashIndent}- {${fields.map(([k, v]) => `${k}: ${v}`).join(', ')}}${eol}`;
+  return fields.map(([k, v], i) => `${i === 0 ? `${style.dashIndent}- ` : style.keyIndent}${k}: ${v}${eol}`).join('');
+}
+
+interface EntryStyle { readonly flow: boolean; readonly dashIndent: string; readonly keyIndent: string }
+const DEFAULT_STYLE: EntryStyle = { flow: false, dashIndent: '  ', keyIndent: '    ' };
+
+function listStyle(p: Parsed, seq: YAMLSeq | undefined): EntryStyle {
+  const first = seq?.items[0] as YAMLMap | undefined;
+  if (!first) return DEFAULT_STYLE;
+  const at = abs(p, first).start;
+  return { flow: Boolean(first.flow), dashIndent: indentOf(p.text, p.text.lastIndexOf('-', at)), keyIndent: ' '.repeat(at - lineStart(p.text, at)) };
+}
+
+const isAfter = (a: YAMLMap, start: number, id: string) => {
+  const s = Number(String(a.get('start')));
+  return s > start || (s === start && String(a.get('id')) > id);
+};
+
+/** A front matter holding only `lines`, for a document that has none. */
+function newFrontMatter(text: string, lines: string): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return `---${eol}${lines.replace(/\r?\n/g, eol)}---${eol}${text}`;
+}
+
+/** Adds one annotation, in `start` then `id` order, as new lines only. */
+export function addAnnotation(text: string, entry: AnnotationEntry): string {
+  const p = parse(text);
+  if (!p) return newFrontMatter(text, `codes:\n${renderEntry(entry, DEFAULT_STYLE, '\n')}`);
+  const { pair, seq } = codesSeq(p);
+  if (seq?.items.some((item) => isMap(item) && String((item as YAMLMap).get('id')) === entry.id)) {
+    throw new FrontMatterEditError(`annotation id "${entry.id}" is already in use`);
+  }
+  const lines = renderEntry(entry, listStyle(p, seq), p.eol);
+  if (!pair) return splice(text, p.closeLine, p.closeLine, `codes:${p.eol}${lines}`);
+  if (!seq) return splice(text, nextLine(text, abs(p, pair.key).end), nextLine(text, abs(p, pair.key).end), lines);
+  if (seq.flow) {
+    if (seq.items.length > 0) throw new FrontMatterEditError('"codes" is written as a one-line [ ] list; write one entry per line to let QualFrame edit it');
+    // `codes: []` becomes `codes:` followed by the entry: the key's line changes, nothing else.
+    const r = abs(p, seq);
+    return splice(text, r.start - (text[r.start - 1] === ' ' ? 1 : 0), nextLine(text, r.end), p.eol + lines);
+  }
+  const before = seq.items.findIndex((item) => isAfter(item as YAMLMap, entry.start, entry.id));
+  const at = before === -1 ? entrySpan(p, seq, seq.items.length - 1).to : entrySpan(p, seq, before).from;
+  return splice(text, at, at, lines);
+}
+
+/** Removes one annotation's lines; a `codes:` key left empty goes too, so add-then-remove is the identity. */
+export function removeAnnotation(text: string, id: string): string {
+  const p = parse(text);
+  if (!p) throw new FrontMatterEditError(`no annotation with id "${id}"`);
+  const { pair, seq } = codesSeq(p);
+  const span = entrySpan(p, seq!, entryIndex(seq, id));
+  if (seq!.items.length === 1) {
+    const key = linesOf(p, abs(p, pair!.key).start, abs(p, pair!.key).end);
+    if (/^codes:[ \t]*\r?\n$/.test(text.slice(key.from, key.to)) && key.to === span.from) return splice(text, key.from, span.to, '');
+  }
+  return splice(text, span.from, span.to, '');
+}
+
+/** Changes the code of one annotation: only its `code` value changes. */
+export function recodeAnnotation(text: string, id: string, code: string): string {
+  return setEntryValue(text, id, 'code', yamlScalar(code));
+}
+
+/** Replaces the stored position and quote of one annotation (after its text was edited). */
+export function updateAnnotationAnchor(text: string, id: string, anchor: { start: number; quote: string; prefix?: string; suffix?: string }): string {
+  let out = setEntryValue(text, id, 'start', String(anchor.start));
+  out = setEntryValue(out, id, 'quote', doubleQuoted(anchor.quote));
+  if (anchor.prefix !== undefined) out = setEntryValue(out, id, 'prefix', doubleQuoted(anchor.prefix), true);
+  if (anchor.suffix !== undefined) out = setEntryValue(out, id, 'suffix', doubleQuoted(anchor.suffix), true);
+  return out;
+}
+
+/** Marks or unmarks one annotation as illustrative (chosen for publication). */
+export function setIllustrative(text: string, id: string, illustrative: boolean): string {
+  if (illustrative) return setEntryValue(text, id, 'illustrative', 'true', true);
+  const p = parse(text);
+  if (!p) throw new FrontMatterEditError(`no annotation with id "${id}"`);
+  const { seq } = codesSeq(p);
+  const item = seq!.items[entryIndex(seq, id)] as YAMLMap;
+  const pair = pairOf(item, 'illustrative');
+  if (!pair) return text;
+  const key = abs(p, pair.key);
+  const value = abs(p, pair.value);
+  if (item.flow) return splice(text, text.lastIndexOf(',', key.start), value.end, '');
+  const lines = linesOf(p, key.start, value.end);
+  return splice(text, lines.from, lines.to, '');
+}
+
+/**
+ * Sets `key` of annotation `id` to the already-rendered YAML `value`: the old value's range
+ * is replaced; with `add`, a missing key becomes the entry's last key.
+ */
+function setEntryValue(text: string, id: string, key: string, value: string, add = false): string {
+  const p = parse(text);
+  if (!p) throw new FrontMatterEditError(`no annotation with id "${id}"`);
+  const { seq } = codesSeq(p);
+  const item = seq!.items[entryIndex(seq, id)] as YAMLMap;
+  const pair = pairOf(item, key);
+  if (pair?.value) {
+    const r = abs(p, pair.value);
+    return splice(text, r.start, r.end, value);
+  }
+  if (!add) throw new FrontMatterEditError(`annotation "${id}" has no "${key}"`);
+  if (item.flow) {
+    const close = text.lastIndexOf('}', abs(p, item).end);
+    return splice(text, close, close, `, ${key}: ${value}`);
+  }
+  const lastKey = abs(p, (item.items[item.items.length - 1] as Pair).key).start;
+  const at = nextLine(text, abs(p, item).end);
+  return splice(text, Math.min(at, p.closeLine), Math.min(at, p.closeLine), `${' '.repeat(lastKey - lineStart(text, lastKey))}${key}: ${value}${p.eol}`);
+}
+
+/**
+ * Sets the summary of one theme in this document's `summaries`, or removes it when `summary`
+ * is undefined. A multi-line summary is written as a literal block.
+ */
+export function setSummary(text: string, theme: string, summary: string | undefined): string {
+  const p = parse(text);
+  if (!p) return summary === undefined ? text : newFrontMatter(text, `summaries:\n${renderSummary(theme, summary, '  ', '\n')}`);
+  const summariesPair = pairOf(p.root, 'summaries');
+  const value = summariesPair?.value;
+  const map = isMap(value) ? (value as YAMLMap) : undefined;
+  if (summariesPair && !map && !(value === null || (isScalar(value) && value.value === null))) throw new FrontMatterEditError('"summaries" is not a mapping');
+  const pair = map ? pairOf(map, theme) : undefined;
+  if (pair) {
+    const key = abs(p, pair.key);
+    const lines = linesOf(p, key.start, abs(p, pair.value).end);
+    if (summary !== undefined) return splice(text, lines.from, lines.to, renderSummary(theme, summary, indentOf(text, key.start), p.eol));
+    if (map!.items.length > 1) return splice(text, lines.from, lines.to, '');
+    const keyLines = linesOf(p, abs(p, summariesPair!.key).start, abs(p, summariesPair!.key).end);
+    return /^summaries:[ \t]*\r?\n$/.test(text.slice(keyLines.from, keyLines.to)) && keyLines.to === lines.from
+      ? splice(text, keyLines.from, lines.to, '')
+      : splice(text, lines.from, lines.to, '');
+  }
+  if (summary === undefined) return text;
+  if (map) {
+    const indent = indentOf(text, abs(p, map.items[0].key).start);
+    const at = nextLine(text, abs(p, map.items[map.items.length - 1].value ?? map.items[map.items.length - 1].key).end);
+    return splice(text, Math.min(at, p.closeLine), Math.min(at, p.closeLine), renderSummary(theme, summary, indent, p.eol));
+  }
+  if (summariesPair) {
+    const at = nextLine(text, abs(p, summariesPair.key).end);
+    return splice(text, at, at, renderSummary(theme, summary, '  ', p.eol));
+  }
+  return splice(text, p.closeLine, p.closeLine, `summaries:${p.eol}${renderSummary(theme, summary, '  ', p.eol)}`);
+}
+
+function renderSummary(theme: string, summary: string, indent: string, eol: string): string {
+  const text = summary.replace(/\r\n/g, '\n');
+  if (!text.includes('\n')) return `${indent}${theme}: ${yamlScalar(text)}${eol}`;
+  const chomp = text.endsWith('\n') ? '' : '-';
+  const lines = text.replace(/\n$/, '').split('\n').map((l) => (l === '' ? '' : `${indent}  ${l}`));
+  return `${indent}${theme}: |${chomp}${eol}${lines.join(eol)}${eol}`;
+}
