@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { copyToTemp, FIXTURES, removeTemp, run, SAMPLE } from './run-cli';
 
 const GOOD_STATS = { documents: 5, cases: 3, codes: 4, annotations: 7, orphans: 0, casesByWave: { '2016': 2, '2021': 2 } };
-const SAMPLE_STATS = { documents: 13, cases: 12, codes: 27, annotations: 63, orphans: 0, casesByWave: { '2016': 6, '2021': 7 } };
+const SAMPLE_STATS = { documents: 13, cases: 12, codes: 27, annotations: 67, orphans: 0, casesByWave: { '2016': 6, '2021': 7 } };
 
 describe('qualframe stats', () => {
   it('--json on the good fixture prints exactly the expected counts, exit 0', () => {
