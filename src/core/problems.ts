@@ -37,6 +37,7 @@ export type ProblemRule =
   | 'duplicate-codebook-id'
   | 'duplicate-summary'
   | 'orphan'
+  | 'reworded'
   | 'unsorted-annotations'
   | 'broken-citation'
   | 'missing-file'

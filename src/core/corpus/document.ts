@@ -1,4 +1,5 @@
-import { isExactAt } from '../anchoring/exact';
+import { anchorAll } from '../anchoring/anchor';
+import type { AnchorResult } from '../anchoring/types';
 import { FrontMatterProblem, readFrontMatter } from '../frontmatter/read-front-matter';
 import { ANNOTATION_ID, CODEBOOK_ID } from '../ids';
 import { problem, type Problem } from '../problems';
@@ -22,6 +23,12 @@ export interface Annotation {
   readonly index: number;
   /** Whether the quote was found in the body (an orphan otherwise: reported, kept in the file). */
   readonly anchored: boolean;
+  /**
+   * Where it is now: `exact` at `start`; `relocated` (same quote, elsewhere: text was edited
+   * before it); `fuzzy` (the quote itself was re-worded; `text` is the new wording); `orphan`.
+   * A write refreshes relocated and fuzzy annotations' stored start and quote.
+   */
+  readonly anchor: AnchorResult;
 }
 
 export interface Summary {
@@ -101,7 +108,7 @@ export function parseCorpusDocument(path: string, text: string): { document?: Co
 }
 
 function readAnnotations(f: YamlFields, data: Parameters<YamlFields['list']>[0], body: string): Annotation[] {
-  const annotations: Annotation[] = [];
+  const pending: Omit<Annotation, 'anchored' | 'anchor'>[] = [];
   const ids = new Map<string, number>();
   let previous: { start: number; id: string } | undefined;
   f.list(data, 'codes', []).forEach((entry, index) => {
@@ -131,21 +138,26 @@ function readAnnotations(f: YamlFields, data: Parameters<YamlFields['list']>[0],
       f.report([...path, 'start'], 'warning', 'unsorted-annotations', `annotations are not sorted by start, then id ("${id}" at ${start} comes after "${previous.id}" at ${previous.start}); QualFrame keeps them sorted so that merges stay clean`);
     }
     previous = { start, id };
-    const anchored = isExactAt(body, start, quote);
-    if (!anchored) {
-      const found = body.indexOf(quote);
-      const hint = found === -1
-        ? 'the quote is not in the body any more'
-        : `the quote occurs at ${found}${body.indexOf(quote, found + 1) !== -1 ? ' and elsewhere' : ''}`;
-      f.error([...path, 'start'], 'orphan', `annotation "${id}" (${code}) is orphaned: the body at ${start} does not read ${JSON.stringify(truncate(quote))} (${hint}); correct start or quote, or remove the annotation. It is kept as it is until then`);
-    }
-    annotations.push({
-      id, code, start, quote, illustrative, index, anchored,
+    pending.push({
+      id, code, start, quote, illustrative, index,
       ...(prefix !== undefined ? { prefix } : {}),
       ...(suffix !== undefined ? { suffix } : {}),
       ...(by !== undefined ? { by } : {}),
       ...(memo !== undefined ? { memo } : {}),
     });
+  });
+  // Anchored together: the fuzzy step runs only for those the cheap steps missed, and looks
+  // where their neighbours moved.
+  const anchors = anchorAll(body, pending);
+  const annotations: Annotation[] = pending.map((a, i) => {
+    const anchor = anchors[i];
+    const path: YamlPath = ['codes', a.index];
+    if (anchor.method === 'orphan') {
+      f.error([...path, 'start'], 'orphan', `annotation "${a.id}" (${a.code}) is orphaned: ${JSON.stringify(truncate(a.quote))} is not in the body any more, not even re-worded; correct start and quote, or remove the annotation. It is kept as it is until then`);
+    } else if (anchor.method === 'fuzzy') {
+      f.report([...path, 'quote'], 'warning', 'reworded', `annotation "${a.id}" (${a.code}): its text was re-worded and now reads ${JSON.stringify(truncate(anchor.text))} (${Math.round(anchor.similarity * 100)}% alike); the stored quote is updated on the next write`);
+    }
+    return { ...a, anchored: anchor.method !== 'orphan', anchor };
   });
   return annotations;
 }

@@ -30,15 +30,15 @@ describe('qualframe stats', () => {
     }
   });
 
-  describe('on a corpus with an orphan (good copy, B2-2016 start moved)', () => {
+  describe('on a corpus with an orphan (good copy, B2-2016 quote no longer in the text)', () => {
     let temp: string;
     let root: string;
     before(() => {
       ({ temp, root } = copyToTemp(path.join(FIXTURES, 'good')));
       const file = path.join(root, 'interviews', 'B2-2016.md');
       const text = fs.readFileSync(file, 'utf8');
-      assert.ok(text.includes('start: 54,'));
-      fs.writeFileSync(file, text.replace('start: 54,', 'start: 10,'));
+      assert.ok(text.includes('quote: "asked to fix everything"'));
+      fs.writeFileSync(file, text.replace('quote: "asked to fix everything"', 'quote: "promised plenty of new money"'));
     });
     after(() => removeTemp(temp));
 

@@ -167,7 +167,7 @@ describe('qualframe validate', () => {
     });
   });
 
-  describe('problems in a CRLF + BOM document (good copy, C3 annotation moved by one)', () => {
+  describe('problems in a CRLF + BOM document (good copy, C3 quote replaced by words not in the text)', () => {
     let temp: string;
     let root: string;
     let text: CliResult;
@@ -176,8 +176,9 @@ describe('qualframe validate', () => {
       ({ temp, root } = copyToTemp(path.join(FIXTURES, 'good')));
       const c3 = path.join(root, 'interviews', 'C3.md');
       const bytes = fs.readFileSync(c3, 'latin1');
-      assert.ok(bytes.includes('start: 71\r\n'));
-      fs.writeFileSync(c3, bytes.replace('start: 71\r\n', 'start: 70\r\n'), 'latin1');
+      const quote = 'quote: "We moved meetings online \xe2\x80\x94\\nand attendance went up"';
+      assert.ok(bytes.includes(quote), 'fixture quote as expected');
+      fs.writeFileSync(c3, bytes.replace(quote, 'quote: "Nobody wanted to meet by video \xe2\x80\x94\\nso attendance fell away"'), 'latin1');
       text = run(['validate'], root);
       json = run(['validate', '--json'], root);
     });
@@ -199,6 +200,33 @@ describe('qualframe validate', () => {
       const errLines = lines(text.stderr);
       for (const l of errLines) assert.match(l, PROBLEM_LINE);
       assert.equal(errLines.length, 1, text.stderr);
+    });
+  });
+
+  describe('annotations that survive edits (good copy)', () => {
+    let temp: string;
+    let root: string;
+    beforeEach(() => {
+      ({ temp, root } = copyToTemp(path.join(FIXTURES, 'good')));
+    });
+    afterEach(() => removeTemp(temp));
+
+    it('finds an annotation again after text is inserted before it: no problem reported', () => {
+      const a1 = path.join(root, 'interviews', 'A1.md');
+      fs.writeFileSync(a1, fs.readFileSync(a1, 'utf8').replace('Honestly,', 'Honestly, and I have said this before,'));
+      const r = run(['validate'], root);
+      assert.equal(r.stderr, '');
+      assert.equal(r.status, 0);
+    });
+
+    it('reports a re-worded quote as a warning with its new wording, exit 0', () => {
+      const a1 = path.join(root, 'interviews', 'A1.md');
+      const text = fs.readFileSync(a1, 'utf8');
+      const bodyStart = text.indexOf('\n---\n') + 5;
+      fs.writeFileSync(a1, text.slice(0, bodyStart) + text.slice(bodyStart).replace('We had no analyst support at all', 'We had no analytic support at all'));
+      const r = run(['validate'], root);
+      assert.equal(r.status, 0);
+      assert.match(r.stderr, /^interviews\/A1\.md:\d+:\d+: warning: annotation "a1x1" \(data-support\): its text was re-worded and now reads "We had no analytic support at all"/m);
     });
   });
 });

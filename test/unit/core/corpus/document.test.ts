@@ -54,15 +54,29 @@ describe('parseCorpusDocument', () => {
     assert.equal(document!.bodyLine, 5);
   });
 
-  it('reports an orphan at its start, keeps it, and says where the quote went', () => {
+  it('reports an orphan at its start and keeps it, when the quote is gone', () => {
     const body = 'P3: We had no analyst support at all.\n';
-    const { document, problems } = parse(markdown('codes:\n  - id: o1\n    code: data-support\n    start: 0\n    quote: "no analyst"', body));
+    const { document, problems } = parse(markdown('codes:\n  - id: o1\n    code: data-support\n    start: 0\n    quote: "nobody planned the budget"', body));
     assert.equal(document!.annotations.length, 1);
     assert.equal(document!.annotations[0].anchored, false);
+    assert.deepEqual(document!.annotations[0].anchor, { method: 'orphan' });
     assert.deepEqual(problems.map((p) => [p.rule, p.line, p.column]), [['orphan', 5, 12]]);
-    assert.match(problems[0].message, /"o1" \(data-support\) is orphaned.*occurs at 11/);
-    const gone = parse(markdown('codes:\n  - {id: o2, code: x, start: 0, quote: "vanished words"}', body)).problems[0];
-    assert.match(gone.message, /not in the body any more/);
+    assert.match(problems[0].message, /"o1" \(data-support\) is orphaned: "nobody planned the budget" is not in the body any more/);
+  });
+
+  it('finds a quote again where edits before it moved it, without a problem', () => {
+    const body = 'P3: Well. We had no analyst support at all.\n';
+    const { document, problems } = parse(markdown('codes:\n  - {id: m1, code: x, start: 4, quote: "We had no analyst", prefix: "P3: "}', body));
+    assert.deepEqual(problems, []);
+    assert.deepEqual(document!.annotations[0].anchor, { method: 'relocated', start: 10, end: 27, text: 'We had no analyst', similarity: 1 });
+  });
+
+  it('warns that a re-worded quote will be updated, naming the new wording', () => {
+    const body = 'P3: We had no analytic support at all, none.\n';
+    const { document, problems } = parse(markdown('codes:\n  - {id: r1, code: x, start: 4, quote: "We had no analyst support at all"}', body));
+    assert.equal(document!.annotations[0].anchor.method, 'fuzzy');
+    assert.deepEqual(problems.map((p) => [p.severity, p.rule]), [['warning', 'reworded']]);
+    assert.match(problems[0].message, /now reads "We had no analytic support at all"/);
   });
 
   it('refuses a duplicate annotation id, naming the first line', () => {
@@ -109,9 +123,9 @@ describe('parseCorpusDocument', () => {
 describe('problem messages', () => {
   it('quote a multi-line quote on one line, so each problem stays one line of output', () => {
     const body = 'A1: We moved online —\nand attendance went up.\n';
-    const { problems } = parseCorpusDocument('C3.md', markdown('codes:\n  - {id: c1, code: x, start: 1, quote: "moved online —\\nand attendance"}', body));
+    const { problems } = parseCorpusDocument('C3.md', markdown('codes:\n  - {id: c1, code: x, start: 1, quote: "nobody met by video —\\nso it all stopped"}', body));
     assert.equal(problems[0].rule, 'orphan');
-    assert.match(problems[0].message, /"moved online —\\nand attendance"/);
+    assert.match(problems[0].message, /"nobody met by video —\\nso it all stopped"/);
     assert.equal(formatProblem({ ...problems[0], message: 'two\nlines' }), 'C3.md:3:30: error: two\\nlines');
   });
 });
