@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { findQuote, newAnnotationEntry, newAnnotationId } from '../core/coding/new-annotation';
+import { refreshAnchors, type AnchorRefresh } from '../core/coding/refresh-anchors';
 import { parseCorpusDocument } from '../core/corpus/document';
 import { addAnnotation, FrontMatterEditError, removeAnnotation } from '../core/frontmatter/edit-front-matter';
 import { formatProblem, problem } from '../core/problems';
@@ -65,8 +66,11 @@ Exit status: 0 added; 1 refused (unknown code, quote not found or ambiguous with
       return refuse(io, formatProblem(problem(file.relative, { line: 1, column: 1 }, 'error', 'unknown-code', `unknown code "${code}": ${hint}`)));
     }
     let added: { id: string; start: number; line: number } | undefined;
+    let refreshed: AnchorRefresh[] = [];
     try {
-      await editDocumentFile(file.absolute, (text) => {
+      await editDocumentFile(file.absolute, (original) => {
+        ({ text: original, refreshed } = refreshAnchors(file.relative, original));
+        const text = original;
         const { document, problems } = parseCorpusDocument(file.relative, text);
         if (!document) throw new RefusedEdit(problems.map(formatProblem).join('\n'));
         const found = findQuote(document.body, values.quote!, occurrence);
@@ -81,6 +85,7 @@ Exit status: 0 added; 1 refused (unknown code, quote not found or ambiguous with
     } catch (e) {
       return refuseOrThrow(io, file.relative, e);
     }
+    reportRefreshed(io, file.relative, refreshed);
     io.out(`${added!.id}\n`);
     io.err(`coded ${file.relative}:${added!.line} as ${code} (id ${added!.id}, offset ${added!.start})\n`);
     return EXIT_CLEAN;
@@ -102,15 +107,19 @@ Exit status: 0 removed; 1 no such annotation, or the file changed meanwhile (not
     if (!values.id) throw new UsageError('--id ID is required');
     const root = resolveRoot(io, values.root);
     const file = resolveDocument(io, root, positionals[0]);
+    let refreshed: AnchorRefresh[] = [];
     try {
-      await editDocumentFile(file.absolute, (text) => {
-        const { document, problems } = parseCorpusDocument(file.relative, text);
+      await editDocumentFile(file.absolute, (original) => {
+        const { document, problems } = parseCorpusDocument(file.relative, original);
         if (!document) throw new RefusedEdit(problems.map(formatProblem).join('\n'));
-        return removeAnnotation(text, values.id!);
+        const fresh = refreshAnchors(file.relative, original);
+        refreshed = fresh.refreshed;
+        return removeAnnotation(fresh.text, values.id!);
       });
     } catch (e) {
       return refuseOrThrow(io, file.relative, e);
     }
+    reportRefreshed(io, file.relative, refreshed);
     io.err(`removed annotation ${values.id} from ${file.relative}\n`);
     return EXIT_CLEAN;
   },
@@ -147,4 +156,13 @@ function linesList(lines: readonly number[]): string {
   const unique = [...new Set(lines)];
   const shown = unique.slice(0, 10).join(', ');
   return `line${unique.length === 1 ? '' : 's'} ${shown}${unique.length > 10 ? `, and ${unique.length - 10} more lines` : ''}`;
+}
+
+/** Says which stored positions and quotes a write brought up to date, so a diff never surprises. */
+function reportRefreshed(io: { err(t: string): void }, file: string, refreshed: readonly AnchorRefresh[]): void {
+  for (const r of refreshed) {
+    io.err(r.kind === 'moved'
+      ? `updated ${file}: annotation ${r.id} moved from ${r.from.start} to ${r.to.start}\n`
+      : `updated ${file}: annotation ${r.id} re-worded to ${JSON.stringify(r.to.quote)}\n`);
+  }
 }

@@ -92,4 +92,19 @@ describe('qualframe code / uncode', () => {
     assert.equal(run(['code', '../elsewhere.md', '--code', 'facilitation', '--quote', 'x'], dir).status, 2);
     assert.equal(run(['code', 'interviews/A1.md', '--code', 'facilitation', '--quote', 'x', '--occurrence', '0'], dir).status, 2);
   });
+
+  it('brings moved annotations up to date when it writes, and says so', () => {
+    const rel = 'interviews/A1.md';
+    const text = fs.readFileSync(file(rel), 'utf8');
+    const bodyStart = text.indexOf('\n---\n') + 5;
+    fs.writeFileSync(file(rel), text.slice(0, bodyStart) + text.slice(bodyStart).replace('Honestly,', 'Honestly, and I said so then,'));
+    const r = run(['code', rel, '--code', 'facilitation', '--quote', 'the data came late'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /updated interviews\/A1\.md: annotation a1x1 moved from \d+ to \d+/);
+    const after = fs.readFileSync(file(rel), 'utf8');
+    const editedBody = text.slice(bodyStart).replace('Honestly,', 'Honestly, and I said so then,');
+    assert.equal(after.slice(after.indexOf('\n---\n') + 5), editedBody, 'the transcript itself is never rewritten');
+    const v = run(['validate', '--json'], dir);
+    assert.deepEqual(JSON.parse(v.stdout).problems, []);
+  });
 });
