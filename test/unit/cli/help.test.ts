@@ -54,7 +54,7 @@ describe('qualframe help and errors', () => {
       ['an unknown command', ['bogus'], /unknown command "bogus"/],
       ['help for an unknown command', ['help', 'bogus'], /unknown command "bogus"/],
       ['search, not built yet', ['search', 'support'], /search is not available/],
-      ['matrix, not built yet', ['matrix'], /matrix is not available/],
+      ['diff, not built yet', ['diff', 'main'], /diff is not available/],
       ['an unknown option', ['stats', '--bogus'], /--bogus/],
       ['--json contradicting --format text', ['validate', '--json', '--format', 'text'], /--json and --format text/],
       ['an unknown format', ['validate', '--format', 'xml'], /--format xml/],

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { copyToTemp, FIXTURES, makeTemp, removeTemp, run, SAMPLE } from './run-cli';
+
+describe('qualframe matrix / compare / export quotes', () => {
+  let out: string;
+  before(() => {
+    out = makeTemp();
+  });
+  after(() => removeTemp(out));
+
+  it('matrix --json has the cli.md shape: themes, and a row per case and wave (panel case twice)', () => {
+    const r = run(['matrix', '--json', '--root', SAMPLE]);
+    assert.equal(r.status, 0, r.stderr);
+    const m = JSON.parse(r.stdout);
+    assert.deepEqual(m.themes.map((t: { id: string }) => t.id), ['purpose', 'leadership', 'support', 'relationships', 'governance', 'evaluation', 'sustainability', 'workforce', 'expectations', 'covid-19']);
+    assert.equal(m.rows.length, 13);
+    assert.deepEqual(m.rows.filter((row: { case: string }) => row.case === 'P3').map((row: { wave: string }) => row.wave), ['2016', '2021']);
+    const p3 = m.rows.find((row: { case: string; wave: string }) => row.case === 'P3' && row.wave === '2016');
+    assert.match(p3.cells.support.summary, /analyst and administrative support/);
+    assert.ok(p3.cells.support.quotes.every((q: Record<string, unknown>) => typeof q.file === 'string' && typeof q.id === 'string' && typeof q.code === 'string' && typeof q.quote === 'string'));
+  });
+
+  it('matrix writes Markdown to --out, and CSV when the file ends in .csv', () => {
+    const md = path.join(out, 'matrix.md');
+    assert.equal(run(['matrix', '--out', md, '--root', SAMPLE]).status, 0);
+    const text = fs.readFileSync(md, 'utf8');
+    assert.match(text, /^# Framework matrix/);
+    assert.match(text, /## wave: 2016[\s\S]*## wave: 2021/);
+    const csv = path.join(out, 'matrix.csv');
+    assert.equal(run(['matrix', '--out', csv, '--root', SAMPLE]).status, 0);
+    assert.ok(fs.readFileSync(csv, 'utf8').startsWith('\ufeff'), 'CSV for Excel starts with a BOM');
+  });
+
+  it('compare --json shows predicted, unreported and emergent themes of the sample study', () => {
+    const r = run(['compare', '--json', '--root', SAMPLE]);
+    assert.equal(r.status, 0, r.stderr);
+    const c = JSON.parse(r.stdout);
+    assert.deepEqual([c.attribute, c.baseline, c.followup], ['wave', '2016', '2021']);
+    const status = Object.fromEntries(c.themes.map((t: { id: string; status: string }) => [t.id, t.status]));
+    assert.equal(status.support, 'both');
+    assert.equal(status.workforce, 'followup-only');
+    assert.equal(status.expectations, 'followup-only');
+    assert.equal(status['covid-19'], 'followup-only');
+    const codes = Object.fromEntries(c.themes.flatMap((t: { codes: { id: string; status: string }[] }) => t.codes.map((k) => [k.id, k.status])));
+    assert.equal(codes['information-governance'], 'baseline-only');
+    assert.equal(codes['patient-involvement'], 'unused');
+    const workforce = c.themes.find((t: { id: string }) => t.id === 'workforce');
+    assert.deepEqual([workforce.baseline.cases, workforce.followup.cases > 0], [0, true]);
+  });
+
+  it('compare says in words what each status means, and refuses a wave that does not exist', () => {
+    const md = run(['compare', '--root', SAMPLE]);
+    assert.match(md.stdout, /\| \*\*Workforce shortages\*\* \|.*\| emergent \|/);
+    assert.match(md.stdout, /Information governance \|.*\| predicted, not reported \|/);
+    const bad = run(['compare', '--baseline', '1999', '--followup', '2021', '--root', SAMPLE]);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /1999/);
+  });
+
+  it('export quotes: per theme and wave, each quote with its case id', () => {
+    const md = path.join(out, 'quotes.md');
+    const r = run(['export', 'quotes', '--out', md, '--theme', 'workforce', '--root', SAMPLE]);
+    assert.equal(r.status, 0, r.stderr);
+    const text = fs.readFileSync(md, 'utf8');
+    assert.match(text, /## Workforce shortages/);
+    assert.match(text, /> "we had clusters where half the practices were carrying a vacancy they simply could not fill" \[SH01\]/);
+    assert.doesNotMatch(text, /## Support for clusters/);
+  });
+
+  it('export quotes --illustrative and --max limit the table', () => {
+    const all = path.join(out, 'all.csv');
+    const few = path.join(out, 'few.csv');
+    run(['export', 'quotes', '--out', all, '--root', SAMPLE]);
+    run(['export', 'quotes', '--out', few, '--illustrative', '--max', '1', '--root', SAMPLE]);
+    const rows = (f: string) => fs.readFileSync(f, 'utf8').trim().split('\n').length - 1;
+    assert.ok(rows(all) >= 67, `all quotes: ${rows(all)}`);
+    assert.ok(rows(few) > 0 && rows(few) < rows(all) / 3, `illustrative, max 1: ${rows(few)}`);
+  });
+
+  it('neutralises a quote a spreadsheet would run as a formula', () => {
+    const { temp, root } = copyToTemp(path.join(FIXTURES, 'good'));
+    try {
+      const doc = path.join(root, 'interviews', 'F1.md');
+      fs.writeFileSync(doc, '---\ncase: F1\nwave: 2021\n---\nF1: =HYPERLINK("http://example.invalid","click") was typed here.\n');
+      assert.equal(run(['code', doc, '--code', 'facilitation', '--quote', '=HYPERLINK("http://example.invalid","click")'], root).status, 0);
+      const csv = path.join(out, 'formula.csv');
+      assert.equal(run(['export', 'quotes', '--out', csv, '--root', root]).status, 0);
+      const text = fs.readFileSync(csv, 'utf8');
+      assert.match(text, /'=HYPERLINK/);
+      assert.doesNotMatch(text, /(^|,)"?=HYPERLINK/m);
+    } finally {
+      removeTemp(temp);
+    }
+  });
+
+  it('refuses what it cannot do yet, or at all, with exit 2', () => {
+    assert.equal(run(['export', 'quotes', '--root', SAMPLE]).status, 2, 'no --out');
+    assert.match(run(['export', 'quotes', '--out', path.join(out, 'x.docx'), '--format', 'docx', '--root', SAMPLE]).stderr, /not available in this version yet/);
+    assert.match(run(['export', 'quotes', '--out', path.join(out, 'x.md'), '--theme', 'nope', '--root', SAMPLE]).stderr, /unknown theme: nope/);
+    assert.equal(run(['matrix', '--format', 'pdf', '--root', SAMPLE]).status, 2);
+    assert.match(run(['export', 'codebook', '--out', 'x.md', '--root', SAMPLE]).stderr, /not available in this version yet/);
+  });
+
+  it('still produces the table from a corpus with errors, but exits 1 with a hint', () => {
+    const r = run(['matrix', '--json', '--root', path.join(FIXTURES, 'bad')]);
+    assert.equal(r.status, 1);
+    assert.doesNotThrow(() => JSON.parse(r.stdout));
+    assert.match(r.stderr, /run qualframe validate/);
+  });
+});
