@@ -18,6 +18,9 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ALWAYS_IGNORED, CONFIG_FILE, DEFAULT_CODEBOOK } from '../src/core/corpus/config';
 import { loadCorpus } from '../src/core/corpus/load-corpus';
+import { isWaveSettingError, resolveComparison } from '../src/core/compare/comparison-setting';
+import { buildWaveComparison } from '../src/core/compare/wave-comparison';
+import { buildFrameworkMatrix } from '../src/core/matrix/framework-matrix';
 import { computeStats } from '../src/core/corpus/stats';
 import { formatProblem } from '../src/core/problems';
 import { NodeCorpusFiles } from '../src/node/node-corpus-files';
@@ -83,14 +86,25 @@ export interface Measure {
 // ---------------------------------------------------------------------------------------------
 // Measures.
 
-/** Cold load: settings, codebook, every document parsed and its annotations anchored. */
+/**
+ * Cold load: settings, codebook, every document parsed and its annotations anchored, and the
+ * analysis models a panel opens with (the framework matrix and the wave comparison).
+ */
+async function loadWithModels(files: NodeCorpusFiles): ReturnType<typeof loadCorpus> {
+  const loaded = await loadCorpus(files);
+  buildFrameworkMatrix(loaded.corpus);
+  const setting = resolveComparison(loaded.corpus);
+  if (!isWaveSettingError(setting)) buildWaveComparison(loaded.corpus, setting);
+  return loaded;
+}
+
 export const coldLoad: Measure = {
   name: 'cold-load',
-  description: 'loadCorpus (settings, codebook, documents, anchoring) vs fast-glob + readFile(utf8) of the same files',
+  description: 'loadCorpus (settings, codebook, documents, anchoring) + matrix and comparison models vs fast-glob + readFile(utf8) of the same files',
   goal: 4,
   async run(ctx) {
     const files = () => new NodeCorpusFiles(ctx.corpusDir);
-    const qualframe = async () => loadCorpus(files());
+    const qualframe = async () => loadWithModels(files());
     const baseline = () => bareRead(ctx.corpusDir);
 
     // Warm-up, one of each (a warm OS file cache for both), and the correctness check. Only

@@ -99,9 +99,11 @@ export function readFrontMatter(text: string): FrontMatter {
       { line: 1, column: 1 },
     );
   }
-  let file: { data: unknown; content: string; matter: string };
+  // gray-matter copies its whole input into a Buffer; given only the front matter (through the
+  // closing `---`), it parses the same YAML without copying the transcript.
+  let file: { data: unknown; matter: string };
   try {
-    file = matter(text, MATTER_OPTIONS) as unknown as typeof file;
+    file = matter(text.slice(0, closing + 4), MATTER_OPTIONS) as unknown as typeof file;
   } catch (e) {
     if (e instanceof FrontMatterProblem) throw e;
     if (e instanceof YamlProblem) throw new FrontMatterProblem(e.rule, e.message, e.position);
@@ -111,12 +113,16 @@ export function readFrontMatter(text: string): FrontMatter {
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new FrontMatterProblem('invalid-value', 'front matter must be a mapping of keys (`case: P1`, `wave: "2016"`, ...)', { line: 2, column: 1 });
   }
+  // Where gray-matter starts the body: after the closing `---`, one `\r`, then one `\n`.
+  let bodyOffset = closing + 4;
+  if (text[bodyOffset] === '\r') bodyOffset++;
+  if (text[bodyOffset] === '\n') bodyOffset++;
   return {
     data: data as FrontMatter['data'],
     hasFrontMatter: true,
     yamlText: file.matter,
-    body: file.content,
-    bodyOffset: text.length - file.content.length,
+    body: text.slice(bodyOffset),
+    bodyOffset,
   };
 }
 

@@ -43,3 +43,10 @@ describe('decodeText: only UTF-8 text is read', () => {
     assert.equal(firstInvalidUtf8(bytes('ok 😀')), 7);
   });
 });
+
+describe('decodeText: a genuine replacement character', () => {
+  it('is text, not an encoding error', () => {
+    const r = decodeText(new TextEncoder().encode('garbled \ufffd in the original transcript'));
+    assert.deepEqual(r, { ok: true, text: 'garbled \ufffd in the original transcript', bom: false });
+  });
+});
