@@ -1,5 +1,6 @@
 import { anchorAll } from '../anchoring/anchor';
 import type { AnchorResult } from '../anchoring/types';
+import type { AnnotationEntry } from '../frontmatter/edit-front-matter';
 import { FrontMatterProblem, readFrontMatter } from '../frontmatter/read-front-matter';
 import { ANNOTATION_ID, CODEBOOK_ID } from '../ids';
 import { problem, type Problem } from '../problems';
@@ -7,17 +8,8 @@ import { normaliseLineEndings, positionAt } from '../text/positions';
 import { createYamlLocator, type YamlLocator, type YamlPath } from '../yaml/safe-yaml';
 import { isMap, YamlFields } from '../yaml/yaml-fields';
 
-export interface Annotation {
-  readonly id: string;
-  /** A code id, or the id of a theme that has no codes. */
-  readonly code: string;
-  /** UTF-16 offset in the LF-normalised body. */
-  readonly start: number;
-  readonly quote: string;
-  readonly prefix?: string;
-  readonly suffix?: string;
-  readonly by?: string;
-  readonly memo?: string;
+/** An annotation as read: its entry in the file, and where it stands in the body now. */
+export interface Annotation extends AnnotationEntry {
   readonly illustrative: boolean;
   /** Index in the file's `codes` list. */
   readonly index: number;

@@ -12,16 +12,22 @@ import { doubleQuoted, yamlScalar } from './yaml-scalar';
 
 export class FrontMatterEditError extends Error {}
 
-/** What an annotation entry holds, as written to the file. */
+/** What an annotation entry holds in the file (read by `corpus/document.ts`, written here). */
 export interface AnnotationEntry {
+  /** Stable, unique within the file, never reused. */
   readonly id: string;
+  /** A code id, or the id of a theme that has no codes. */
   readonly code: string;
+  /** UTF-16 offset of the quote in the LF-normalised body. */
   readonly start: number;
   readonly quote: string;
+  /** Up to 32 characters before and after the quote, for re-anchoring. */
   readonly prefix?: string;
   readonly suffix?: string;
+  /** Who coded it. */
   readonly by?: string;
   readonly memo?: string;
+  /** Chosen for publication. */
   readonly illustrative?: boolean;
 }
 

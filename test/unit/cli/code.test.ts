@@ -2,17 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { copyToTemp, FIXTURES, removeTemp, run } from './run-cli';
-
-/** Lines added and removed between two versions of a file, as a reviewer sees them in git. */
-function lineDiff(before: string, after: string): { removed: string[]; added: string[] } {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  return { removed: a.slice(head, a.length - tail), added: b.slice(head, b.length - tail) };
-}
+import { lineDiff } from '../support/line-diff';
 
 describe('qualframe code / uncode', () => {
   let temp: string;

@@ -3,17 +3,7 @@ import { parseCorpusDocument } from '../../../../src/core/corpus/document';
 import {
   addAnnotation, FrontMatterEditError, recodeAnnotation, removeAnnotation, setIllustrative, setSummary, updateAnnotationAnchor,
 } from '../../../../src/core/frontmatter/edit-front-matter';
-
-/** The one region where `after` differs from `before`, in whole lines: what `git diff` shows. */
-function changedLines(before: string, after: string): { removed: string[]; added: string[] } {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  return { removed: a.slice(head, a.length - tail), added: b.slice(head, b.length - tail) };
-}
+import { lineDiff as changedLines } from '../../support/line-diff';
 
 const body = 'Interviewer: What will clusters need?\n\nP3: We had no analyst support at all, and the data came late.\n';
 const at = (quote: string) => body.indexOf(quote);
