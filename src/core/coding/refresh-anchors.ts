@@ -1,5 +1,5 @@
 import { parseCorpusDocument } from '../corpus/document';
-import { updateAnnotationAnchor } from '../frontmatter/edit-front-matter';
+import { updateAnnotationAnchors, type AnchorUpdate } from '../frontmatter/edit-front-matter';
 import { quoteContext } from './new-annotation';
 
 export interface AnchorRefresh {
@@ -18,13 +18,14 @@ export interface AnchorRefresh {
 export function refreshAnchors(path: string, text: string): { text: string; refreshed: AnchorRefresh[] } {
   const { document } = parseCorpusDocument(path, text);
   if (!document) return { text, refreshed: [] };
-  let out = text;
+  const updates: AnchorUpdate[] = [];
   const refreshed: AnchorRefresh[] = [];
   for (const a of document.annotations) {
     const anchor = a.anchor;
     if (anchor.method !== 'relocated' && anchor.method !== 'fuzzy') continue;
     const { prefix, suffix } = quoteContext(document.body, anchor.start, anchor.end);
-    out = updateAnnotationAnchor(out, a.id, {
+    updates.push({
+      id: a.id,
       start: anchor.start,
       quote: anchor.text,
       ...(a.prefix !== undefined ? { prefix } : {}),
@@ -32,5 +33,5 @@ export function refreshAnchors(path: string, text: string): { text: string; refr
     });
     refreshed.push({ id: a.id, kind: anchor.method === 'fuzzy' ? 'reworded' : 'moved', from: { start: a.start, quote: a.quote }, to: { start: anchor.start, quote: anchor.text } });
   }
-  return { text: out, refreshed };
+  return { text: updateAnnotationAnchors(text, updates), refreshed };
 }

@@ -185,13 +185,46 @@ export function recodeAnnotation(text: string, id: string, code: string): string
   return setEntryValue(text, id, 'code', yamlScalar(code));
 }
 
-/** Replaces the stored position and quote of one annotation (after its text was edited). */
-export function updateAnnotationAnchor(text: string, id: string, anchor: { start: number; quote: string; prefix?: string; suffix?: string }): string {
-  let out = setEntryValue(text, id, 'start', String(anchor.start));
-  out = setEntryValue(out, id, 'quote', doubleQuoted(anchor.quote));
-  if (anchor.prefix !== undefined) out = setEntryValue(out, id, 'prefix', doubleQuoted(anchor.prefix), true);
-  if (anchor.suffix !== undefined) out = setEntryValue(out, id, 'suffix', doubleQuoted(anchor.suffix), true);
-  return out;
+export interface AnchorUpdate {
+  readonly id: string;
+  readonly start: number;
+  readonly quote: string;
+  /** Written only where the entry already has a prefix (or suffix): no context is added. */
+  readonly prefix?: string;
+  readonly suffix?: string;
+}
+
+/**
+ * Replaces the stored position and quote (and the context it already has) of annotations
+ * whose text was edited: only those values change. One parse for all of them, spliced from
+ * the end of the file backwards so earlier offsets stay valid: an edit near the top of a
+ * transcript moves every annotation, and this runs on every write.
+ */
+export function updateAnnotationAnchors(text: string, updates: readonly AnchorUpdate[]): string {
+  if (updates.length === 0) return text;
+  const p = parse(text);
+  if (!p) throw new FrontMatterEditError(`no annotation with id "${updates[0].id}"`);
+  const { seq } = codesSeq(p);
+  const splices: { from: number; to: number; value: string }[] = [];
+  for (const u of updates) {
+    const item = seq!.items[entryIndex(seq, u.id)] as YAMLMap;
+    const values: [string, string | undefined][] = [
+      ['start', String(u.start)],
+      ['quote', doubleQuoted(u.quote)],
+      ['prefix', u.prefix === undefined ? undefined : doubleQuoted(u.prefix)],
+      ['suffix', u.suffix === undefined ? undefined : doubleQuoted(u.suffix)],
+    ];
+    for (const [key, value] of values) {
+      const pair = pairOf(item, key);
+      if (value === undefined || !pair?.value) {
+        if (key === 'start' || key === 'quote') throw new FrontMatterEditError(`annotation "${u.id}" has no "${key}"`);
+        continue;
+      }
+      const r = abs(p, pair.value);
+      splices.push({ from: r.start, to: r.end, value });
+    }
+  }
+  return splices.sort((a, b) => b.from - a.from).reduce((out, sp) => splice(out, sp.from, sp.to, sp.value), text);
 }
 
 /** Marks or unmarks one annotation as illustrative (chosen for publication). */

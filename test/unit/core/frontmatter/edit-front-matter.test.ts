@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseCorpusDocument } from '../../../../src/core/corpus/document';
 import {
-  addAnnotation, FrontMatterEditError, recodeAnnotation, removeAnnotation, setIllustrative, setSummary, updateAnnotationAnchor,
+  addAnnotation, FrontMatterEditError, recodeAnnotation, removeAnnotation, setIllustrative, setSummary, updateAnnotationAnchors,
 } from '../../../../src/core/frontmatter/edit-front-matter';
 import { lineDiff as changedLines } from '../../support/line-diff';
 
@@ -156,12 +156,24 @@ describe('surgical front-matter edits', () => {
     });
 
     it('updates the stored start and quote of a re-worded annotation, in its own lines only', () => {
-      const after = updateAnnotationAnchor(block, 'a3', { start: 70, quote: 'the data came very late' });
+      const after = updateAnnotationAnchors(block, [{ id: 'a3', start: 70, quote: 'the data came very late', prefix: 'not written: a3 has no prefix' }]);
       assert.deepEqual(changedLines(block, after), {
         removed: [`    start: ${at('the data came late')}`, '    quote: "the data came late"'],
         added: ['    start: 70', '    quote: "the data came very late"'],
       });
     });
+  });
+
+  it('updates several annotations in one pass, each in its own values only', () => {
+    const after = updateAnnotationAnchors(flow, [
+      { id: 'f1', start: 100, quote: 'no analysts' },
+      { id: 'f2', start: 200, quote: 'the data came late' },
+    ]);
+    assert.deepEqual(changedLines(flow, after).added, [
+      '  - {id: f1, code: data-support, start: 100, quote: "no analysts"}',
+      '  - {id: f2, code: timeliness, start: 200, quote: "the data came late"}',
+    ]);
+    assert.throws(() => updateAnnotationAnchors(flow, [{ id: 'zz', start: 1, quote: 'x' }]), /no annotation with id "zz"/);
   });
 
   describe('setSummary', () => {
