@@ -17,6 +17,24 @@ export interface LoadedCorpus {
   readonly corpus: Corpus;
   /** Every problem found, sorted by file and position. */
   readonly problems: readonly Problem[];
+  /** What the corpus was assembled from, kept so one document can be re-read alone. */
+  readonly parts: CorpusParts;
+}
+
+/** A document file as last read. */
+export interface DocumentPart {
+  readonly entry: FileEntry;
+  readonly document?: CorpusDocument;
+  readonly problems: readonly Problem[];
+}
+
+export interface CorpusParts {
+  readonly config: CorpusConfig;
+  readonly codebook: Codebook;
+  /** Problems of qualframe.yaml and the codebook. */
+  readonly settingsProblems: readonly Problem[];
+  /** Every matched document file, by path, in path order. */
+  readonly documents: ReadonlyMap<string, DocumentPart>;
 }
 
 /**
@@ -26,15 +44,52 @@ export interface LoadedCorpus {
 export async function loadCorpus(files: CorpusFiles): Promise<LoadedCorpus> {
   const { config, codebook, problems } = await loadCorpusSettings(files);
   const entries = await listDocuments(files, config);
-  const documents: CorpusDocument[] = [];
   const results = await mapLimited(entries, READ_CONCURRENCY, (entry) => loadDocument(files, entry));
-  for (const r of results) {
-    if (r.document) documents.push(r.document);
-    problems.push(...r.problems);
+  const documents = new Map<string, DocumentPart>(entries.map((entry, i) => [entry.path, { entry, ...results[i] }]));
+  return assemble({ config, codebook, settingsProblems: problems, documents });
+}
+
+/**
+ * Brings a loaded corpus up to date after some document files changed, were created or were
+ * deleted: only those files are read again (the cost of the change, not of the corpus), then
+ * cases and the cross-document checks are rebuilt. `paths` are root-relative; a path that is
+ * not (or no longer) a document of the corpus is dropped. Settings or codebook changes need a
+ * full `loadCorpus`.
+ */
+export async function updateDocuments(files: CorpusFiles, loaded: LoadedCorpus, paths: readonly string[]): Promise<LoadedCorpus> {
+  const documents = new Map(loaded.parts.documents);
+  let relist = false;
+  const changed: FileEntry[] = [];
+  for (const path of new Set(paths)) {
+    const entry = await files.stat(path);
+    if (!entry) relist ||= documents.delete(path);
+    else if (documents.has(path)) changed.push(entry);
+    else relist = true;
   }
-  const corpus = buildCorpus(config, codebook, entries.map((e) => e.path), documents);
+  if (relist) {
+    // A file came or went: the listing (names only, nothing read) says which are documents.
+    const listed = await listDocuments(files, loaded.parts.config);
+    const now = new Set(listed.map((e) => e.path));
+    for (const path of [...documents.keys()]) if (!now.has(path)) documents.delete(path);
+    for (const entry of listed) if (!documents.has(entry.path) || paths.includes(entry.path)) changed.push(entry);
+  }
+  const unique = [...new Map(changed.map((e) => [e.path, e])).values()];
+  const results = await mapLimited(unique, READ_CONCURRENCY, (entry) => loadDocument(files, entry));
+  unique.forEach((entry, i) => documents.set(entry.path, { entry, ...results[i] }));
+  const ordered = new Map([...documents.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return assemble({ ...loaded.parts, documents: ordered });
+}
+
+function assemble(parts: CorpusParts): LoadedCorpus {
+  const problems: Problem[] = [...parts.settingsProblems];
+  const documents: CorpusDocument[] = [];
+  for (const part of parts.documents.values()) {
+    if (part.document) documents.push(part.document);
+    problems.push(...part.problems);
+  }
+  const corpus = buildCorpus(parts.config, parts.codebook, [...parts.documents.keys()], documents);
   problems.push(...checkCorpus(corpus));
-  return { corpus, problems: problems.sort(compareProblems) };
+  return { corpus, problems: problems.sort(compareProblems), parts };
 }
 
 /** Settings and codebook only: what a command needs to edit one document. */
