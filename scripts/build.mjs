@@ -1,12 +1,16 @@
-// One esbuild script, several bundles: the extension (node, cjs, `vscode` external) and the
-// CLI. Webview bundles (browser) join here as panels arrive. `--watch` rebuilds on change.
+// One esbuild script, several bundles: the extension (node, cjs, `vscode` external), the CLI,
+// and one browser bundle per webview panel (webview/<panel>/main.ts -> media/webview/<panel>.js
+// and .css, @vscode-elements and all bundled: a panel loads nothing remote). `--watch`
+// rebuilds on change; `--production` (or NODE_ENV=production) minifies the panels and drops
+// their source maps.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production') || process.env.NODE_ENV === 'production';
 
 const node = {
   absWorkingDir: root,
@@ -19,10 +23,33 @@ const node = {
   define: { QUALFRAME_VERSION: JSON.stringify(version) },
 };
 
+/** The webview panels: each is `webview/<name>/main.ts`, served by a PanelHost with bundle `<name>`. */
+const webviewPanels = ['stats'];
+
+const webviews = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  entryPoints: Object.fromEntries(webviewPanels.map((name) => [name, `webview/${name}/main.ts`])),
+  outdir: 'media/webview',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  // Lit's and vscode-elements' licence notices stay in the bundle.
+  legalComments: 'eof',
+  logLevel: 'warning',
+};
+
 const bundles = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  webviews,
 ];
+
+// Build output only: a stale bundle or source map of a removed panel or an earlier
+// development build must not reach the .vsix.
+rmSync(new URL('../media/webview', import.meta.url), { recursive: true, force: true });
 
 if (watch) {
   for (const options of bundles) await (await esbuild.context(options)).watch();

@@ -1,0 +1,134 @@
+/**
+ * Validation of what a webview posts to the extension host. A webview is a browser page that
+ * renders corpus text, so the host treats its messages as untrusted input: each must match
+ * one message of src/protocol exactly (no missing, extra or wrongly typed field, strings
+ * within their limits, commands from the allow-list) or it is dropped. Pure: no `vscode`, no
+ * Node built-ins, so it is tested in plain Node.
+ */
+import {
+  MAX_FILE_LENGTH,
+  MAX_ROOT_LENGTH,
+  WEBVIEW_COMMANDS,
+  type FromWebviewMessage,
+  type WebviewCommandId,
+} from '../../protocol';
+
+export type MessageCheck =
+  | { readonly ok: true; readonly message: FromWebviewMessage }
+  | { readonly ok: false; readonly reason: string };
+
+type MessageType = FromWebviewMessage['type'];
+
+/** The fields each message type has, `type` included; no other field is accepted. */
+const FIELDS: ReadonlyMap<MessageType, readonly string[]> = new Map<MessageType, readonly string[]>([
+  ['ready', ['type']],
+  ['refresh', ['type']],
+  ['runCommand', ['type', 'command']],
+  ['openFile', ['type', 'root', 'file']],
+]);
+
+/** Keys that would reach an object's prototype if the message were ever merged or copied. */
+const POISONED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+const COMMANDS: ReadonlySet<string> = new Set(WEBVIEW_COMMANDS);
+
+/** C0 and C1 controls, line and paragraph separators: never part of a root or file name we send. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/**
+ * Checks one message as it arrived from `webview.onDidReceiveMessage`. On success returns a
+ * fresh, frozen object holding only the checked fields (never the object that arrived).
+ */
+export function checkFromWebviewMessage(raw: unknown): MessageCheck {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('not an object');
+  const proto: unknown = Object.getPrototypeOf(raw);
+  if (proto !== Object.prototype && proto !== null) return fail('not a plain object');
+  // Reflect.ownKeys also sees symbols and non-enumerable keys: a message has neither.
+  const keys = Reflect.ownKeys(raw);
+  for (const key of keys) {
+    if (typeof key !== 'string') return fail('symbol key');
+    if (POISONED_KEYS.has(key)) return fail(`forbidden key ${JSON.stringify(key)}`);
+  }
+  const record = raw as Record<string, unknown>;
+  const type = own(record, 'type');
+  if (typeof type !== 'string') return fail('missing or non-string type');
+  const fields = FIELDS.get(type as MessageType);
+  if (!fields) return fail(`unknown type ${quote(type)}`);
+  for (const key of keys as string[]) {
+    if (!fields.includes(key)) return fail(`${type}: unexpected field ${quote(key)}`);
+  }
+  for (const field of fields) {
+    if (!Object.prototype.hasOwnProperty.call(record, field)) return fail(`${type}: missing field ${field}`);
+    // Accessors could run code or answer differently on each read: only plain data fields.
+    const descriptor = Object.getOwnPropertyDescriptor(record, field);
+    if (!descriptor || !('value' in descriptor)) return fail(`${type}: ${field} is not a data field`);
+  }
+
+  switch (type as MessageType) {
+    case 'ready':
+      return ok({ type: 'ready' });
+    case 'refresh':
+      return ok({ type: 'refresh' });
+    case 'runCommand': {
+      const command = own(record, 'command');
+      if (typeof command !== 'string') return fail('runCommand: command is not a string');
+      if (!COMMANDS.has(command)) return fail(`runCommand: command ${quote(command)} is not allowed`);
+      return ok({ type: 'runCommand', command: command as WebviewCommandId });
+    }
+    case 'openFile': {
+      const root = own(record, 'root');
+      const file = own(record, 'file');
+      const rootProblem = checkRoot(root);
+      if (rootProblem) return fail(`openFile: root ${rootProblem}`);
+      const fileProblem = checkRelativeFile(file);
+      if (fileProblem) return fail(`openFile: file ${fileProblem}`);
+      return ok({ type: 'openFile', root: root as string, file: file as string });
+    }
+  }
+}
+
+/** Why `value` is not an acceptable corpus root string, or undefined if it is. */
+function checkRoot(value: unknown): string | undefined {
+  if (typeof value !== 'string') return 'is not a string';
+  if (value.length === 0) return 'is empty';
+  if (value.length > MAX_ROOT_LENGTH) return `is longer than ${MAX_ROOT_LENGTH} characters`;
+  if (CONTROL.test(value)) return 'contains a control character';
+  return undefined;
+}
+
+/**
+ * Why `value` is not a plain relative POSIX path (the form of `Problem.file`), or undefined.
+ * Refusing absolute paths, drive letters, backslashes and dot segments keeps a file inside
+ * its root whatever the handler joins it with.
+ */
+export function checkRelativeFile(value: unknown): string | undefined {
+  if (typeof value !== 'string') return 'is not a string';
+  if (value.length === 0) return 'is empty';
+  if (value.length > MAX_FILE_LENGTH) return `is longer than ${MAX_FILE_LENGTH} characters`;
+  if (CONTROL.test(value)) return 'contains a control character';
+  if (value.includes('\\')) return 'contains a backslash';
+  if (value.startsWith('/')) return 'is absolute';
+  if (/^[A-Za-z]:/.test(value)) return 'starts with a drive letter';
+  for (const segment of value.split('/')) {
+    if (segment === '' || segment === '.' || segment === '..') return 'has an empty, "." or ".." segment';
+  }
+  return undefined;
+}
+
+function own(record: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+function ok(message: FromWebviewMessage): MessageCheck {
+  return { ok: true, message: Object.freeze(message) };
+}
+
+function fail(reason: string): MessageCheck {
+  return { ok: false, reason };
+}
+
+/** A short, single-line rendering of a value from the webview, safe to put in a log line. */
+function quote(value: string): string {
+  const json = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return json;
+}
