@@ -1,16 +1,49 @@
 import * as vscode from 'vscode';
 import { CommandManager } from './command-manager';
 import { InitialiseCorpusCommand } from './commands/initialise-corpus';
+import { ReloadCorpusCommand } from './commands/reload-corpus';
+import { ShowStatsCommand } from './commands/show-stats';
 import { ValidateCorpusCommand } from './commands/validate-corpus';
+import { CorpusService } from './corpus-service';
+import { CorpusDiagnostics } from './diagnostics';
+import { CorpusStatusBar } from './status-bar';
+import { showError } from './user-errors';
+import { CasesTree } from './views/cases-tree';
+import { CodebookTree } from './views/codebook-tree';
+import { createStatsPanel } from './stats-panel-wiring';
 
-/** Composition root. Kept light: nothing is read or indexed here. */
+/**
+ * Composition root. Kept light: it wires things up and starts the corpus loading in the
+ * background; nothing is read on this path.
+ */
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('QualFrame', { log: true });
-  const diagnostics = vscode.languages.createDiagnosticCollection('qualframe');
+  const service = new CorpusService(log);
+  const diagnostics = new CorpusDiagnostics(service);
+  const stats = createStatsPanel(context, service, log);
   const commands = new CommandManager();
-  commands.register(new ValidateCorpusCommand(diagnostics, log));
-  commands.register(new InitialiseCorpusCommand());
-  context.subscriptions.push(log, diagnostics, commands);
+  commands.register(new ValidateCorpusCommand(service, diagnostics));
+  commands.register(new InitialiseCorpusCommand(() => service.reloadAll()));
+  commands.register(new ShowStatsCommand(stats));
+  commands.register(new ReloadCorpusCommand(service));
+  const cases = new CasesTree(service);
+  const codebook = new CodebookTree(service);
+  context.subscriptions.push(
+    log,
+    service,
+    diagnostics,
+    stats,
+    commands,
+    new CorpusStatusBar(service),
+    cases,
+    codebook,
+    vscode.window.createTreeView('qualframe.cases', { treeDataProvider: cases, showCollapseAll: true }),
+    vscode.window.createTreeView('qualframe.codebook', { treeDataProvider: codebook, showCollapseAll: true }),
+    service.onDidChange(() => {
+      void vscode.commands.executeCommand('setContext', 'qualframe.hasCorpus', service.corpora.length > 0);
+    }),
+  );
+  service.reloadAll().catch((e) => showError(log, 'the corpus could not be loaded', e));
 }
 
 export function deactivate(): void {}

@@ -7,9 +7,11 @@ import type { Command } from '../command-manager';
 export class InitialiseCorpusCommand implements Command {
   readonly id = 'qualframe.initialiseCorpus';
 
+  constructor(private readonly afterInit: () => Promise<void>) {}
+
   async execute(): Promise<void> {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('QualFrame: this workspace is not trusted, so QualFrame will not write to it.');
+      void vscode.window.showWarningMessage('QualFrame: this workspace is in Restricted Mode, so QualFrame only reads it. Trust the workspace to initialise a corpus.');
       return;
     }
     const folder = (vscode.workspace.workspaceFolders?.length ?? 0) > 1
@@ -20,6 +22,7 @@ export class InitialiseCorpusCommand implements Command {
       return;
     }
     const result = await initCorpus(folder.uri.fsPath);
+    await this.afterInit();
     const message = result.written.length === 0
       ? `QualFrame: ${folder.name} is already a corpus; nothing written.`
       : `QualFrame: wrote ${result.written.join(' and ')} in ${folder.name}.`;
