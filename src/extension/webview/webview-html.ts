@@ -81,9 +81,12 @@ function checkNonce(nonce: string): void {
 }
 
 function checkCspSource(cspSource: string): void {
-  // One or more source expressions; a quote, semicolon or comma would change the policy.
+  // One or more source expressions: quoted keywords such as 'self' (code-server and desktop
+  // VS Code give "'self' https://*.vscode-cdn.net"), or hosts and schemes. A semicolon, a comma
+  // or a stray quote would change the policy.
   const sources = cspSource.split(' ').filter((s) => s !== '');
-  if (sources.length === 0 || sources.some((s) => /[;,'"\s]/.test(s))) {
+  const valid = (s: string) => s === "'self'" || /^[^;,'"\s]+$/.test(s);
+  if (sources.length === 0 || !sources.every(valid)) {
     throw new Error(`invalid webview cspSource ${JSON.stringify(cspSource)}`);
   }
 }

@@ -122,6 +122,13 @@ describe('panel HTML', () => {
     assert.throws(() => panelContentSecurityPolicy('short', cspSource), /nonce/);
     assert.throws(() => panelContentSecurityPolicy(createNonce(), "x; script-src 'unsafe-inline'"), /cspSource/);
     assert.throws(() => panelContentSecurityPolicy(createNonce(), ''), /cspSource/);
+    assert.throws(() => panelContentSecurityPolicy(createNonce(), "'self' 'unsafe-inline'"), /cspSource/);
+    assert.throws(() => panelContentSecurityPolicy(createNonce(), "'self"), /cspSource/);
+  });
+
+  it("accepts the cspSource code-server and desktop VS Code give, 'self' included", () => {
+    const csp = panelContentSecurityPolicy(createNonce(), "'self' https://*.vscode-cdn.net");
+    assert.match(csp, /img-src 'self' https:\/\/\*\.vscode-cdn\.net(;|$)/);
   });
 });
 
