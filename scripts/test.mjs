@@ -44,8 +44,12 @@ const node = process.execPath;
 const bin = (name) => fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url));
 check('build', node, ['scripts/build.mjs']);
 check('typecheck', bin('tsc'), ['--noEmit', '-p', '.']);
+check('typecheck webview', bin('tsc'), ['--noEmit', '-p', 'webview']);
 check('lint', bin('eslint'), ['.']);
 suite('unit', bin('mocha'), []);
+// End-to-end in a real VS Code (code-server + Chromium; installed on first use, see
+// scripts/setup-vscode.mjs). Its counts join the line below like the unit suite's.
+suite('e2e', node, ['scripts/e2e.mjs']);
 
 console.log('');
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
