@@ -40,13 +40,13 @@ const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 /**
  * A new, unused annotation id: 4 hex digits, more when the file is crowded. Random rather
  * than sequential, so two coders adding annotations on branches do not pick the same id;
- * always with a letter, so no YAML reader takes it for a number.
+ * always starting with a letter, so no YAML reader takes it for a number (`8e90` is one).
  */
 export function newAnnotationId(taken: ReadonlySet<string>, random: () => number = Math.random): string {
   for (let digits = 4; ; digits++) {
     for (let attempt = 0; attempt < 16; attempt++) {
       const id = Math.floor(random() * 16 ** digits).toString(16).padStart(digits, '0');
-      if (!taken.has(id) && /[a-f]/.test(id)) return id;
+      if (!taken.has(id) && /^[a-f]/.test(id)) return id;
     }
   }
 }
