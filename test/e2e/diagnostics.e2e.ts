@@ -21,45 +21,42 @@ describe('Validation and diagnostics', function () {
 
   it('shows malformed front matter at its line on save, and clears it when mended', async function () {
     const session = vscode();
-    await session.openFile(P1);
-    await session.selectText('wave: "2016"');
-    await session.typeText('wave: "2016" x');
-    await session.save();
-    const [problem] = await eventually(async () => {
-      const found = await problemsOf(session, P1);
-      assert.equal(found.length, 1, `one QualFrame problem for ${P1}: ${JSON.stringify(await session.problems())}`);
-      return found;
-    }, { timeout: 60_000 });
+    await replaceAndSave(session, 'wave: "2016"', 'wave: "2016" x');
+    const problem = await theOneProblem(session);
     assert.match(problem.message, /malformed YAML/);
     assert.equal(problem.severity, 'error');
     assert.equal(problem.line, 3, 'the line of `wave:`');
-
-    await session.openFile(P1);
-    await session.selectText('wave: "2016" x');
-    await session.typeText('wave: "2016"');
-    await session.save();
+    await replaceAndSave(session, 'wave: "2016" x', 'wave: "2016"');
     await eventually(async () => assert.deepEqual(await problemsOf(session, P1), []), { timeout: 60_000 });
   });
 
   it('reports an annotation with an unknown code on save', async function () {
     const session = vscode();
-    await session.openFile(P1);
-    await session.selectText('code: quality-improvement');
-    await session.typeText('code: no-such-code');
-    await session.save();
-    const [problem] = await eventually(async () => {
-      const found = await problemsOf(session, P1);
-      assert.equal(found.length, 1, `one QualFrame problem for ${P1}: ${JSON.stringify(await session.problems())}`);
-      return found;
-    }, { timeout: 60_000 });
+    await replaceAndSave(session, 'code: quality-improvement', 'code: no-such-code');
+    const problem = await theOneProblem(session);
     assert.match(problem.message, /unknown code "no-such-code"/);
     assert.equal(problem.severity, 'error');
     assert.equal(problem.line, 11, 'the line of the annotation\'s `code:`');
-
-    await session.openFile(P1);
-    await session.selectText('code: no-such-code');
-    await session.typeText('code: quality-improvement');
-    await session.save();
+    await replaceAndSave(session, 'code: no-such-code', 'code: quality-improvement');
     await eventually(async () => assert.deepEqual(await problemsOf(session, P1), []), { timeout: 60_000 });
   });
 });
+
+/** What a person does: open P1, select the text, type its replacement, save. */
+async function replaceAndSave(session: VSCodeSession, from: string, to: string): Promise<void> {
+  await session.openFile(P1);
+  await session.selectText(from);
+  await session.typeText(to);
+  await session.save();
+}
+
+/** Waits until the Problems panel shows exactly one QualFrame problem for P1, and returns it. */
+async function theOneProblem(session: VSCodeSession) {
+  const [problem] = await eventually(async () => {
+    const found = await problemsOf(session, P1);
+    assert.equal(found.length, 1, `one QualFrame problem for ${P1}: ${JSON.stringify(await session.problems())}`);
+    return found;
+  }, { timeout: 60_000 });
+  return problem;
+}
+
