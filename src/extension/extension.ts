@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
+import { CodingDecorations } from './coding/coding-decorations';
 import { CommandManager } from './command-manager';
+import { ApplyCodeCommand } from './commands/apply-code';
 import { InitialiseCorpusCommand } from './commands/initialise-corpus';
 import { ReloadCorpusCommand } from './commands/reload-corpus';
+import { RemoveCodeCommand } from './commands/remove-code';
 import { ShowStatsCommand } from './commands/show-stats';
 import { ValidateCorpusCommand } from './commands/validate-corpus';
 import { CorpusService } from './corpus-service';
@@ -21,7 +24,10 @@ export function activate(context: vscode.ExtensionContext): void {
   const service = new CorpusService(log);
   const diagnostics = new CorpusDiagnostics(service);
   const stats = createStatsPanel(context, service, log);
+  const decorations = new CodingDecorations(service);
   const commands = new CommandManager();
+  commands.register(new ApplyCodeCommand(service, context.workspaceState));
+  commands.register(new RemoveCodeCommand(service, decorations));
   commands.register(new ValidateCorpusCommand(service, diagnostics));
   commands.register(new InitialiseCorpusCommand(() => service.reloadAll()));
   commands.register(new ShowStatsCommand(stats));
@@ -33,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): void {
     service,
     diagnostics,
     stats,
+    decorations,
     commands,
     new CorpusStatusBar(service),
     cases,
