@@ -26,6 +26,7 @@ export class CodingDecorations implements vscode.Disposable, vscode.HoverProvide
         if (vscode.window.visibleTextEditors.some((ed) => ed.document === e.document)) this.schedule();
       }),
       service.onDidChange(() => this.renderAll()),
+      vscode.workspace.onDidCloseTextDocument((d) => this.spans.delete(d.uri.toString())),
       vscode.languages.registerHoverProvider({ language: 'markdown', scheme: 'file' }, this),
     ];
     this.renderAll();
