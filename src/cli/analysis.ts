@@ -7,9 +7,9 @@ import { renderMatrixCsv, renderMatrixJson, renderMatrixMarkdown } from '../core
 import { renderQuoteTableCsv, renderQuoteTableMarkdown } from '../core/export/render-quote-table';
 import { buildFrameworkMatrix } from '../core/matrix/framework-matrix';
 import type { CliCommand } from './commands';
-import { FORMAT_OPTIONS, loadCorpusAt, resolveRoot, ROOT_OPTION } from './corpus-options';
+import { FORMAT_OPTIONS, loadCorpusAt, resolveFormat, resolveRoot, ROOT_OPTION } from './corpus-options';
 import { EXIT_CANNOT_RUN, UsageError } from './io';
-import { deliver, outputFormat } from './output';
+import { deliver } from './output';
 
 const OUT_OPTION = { out: { type: 'string' } } as const;
 
@@ -33,7 +33,7 @@ Options:
 Exit status: 0 done; 1 done, but the corpus has errors (see qualframe validate); 2 could not run.`,
   async run(args, io) {
     const { values } = parseArgs({ args, options: { ...ROOT_OPTION, ...FORMAT_OPTIONS, ...OUT_OPTION, attribute: { type: 'string' } }, strict: true, allowPositionals: false });
-    const format = outputFormat(values, ['md', 'csv', 'json'] as const, 'md', ['xlsx']);
+    const format = resolveFormat(values, ['md', 'csv', 'json'] as const, 'md', ['xlsx']);
     const loaded = await loadCorpusAt(resolveRoot(io, values.root));
     const matrix = buildFrameworkMatrix(loaded.corpus, values.attribute ? { attribute: values.attribute } : {});
     const output = format === 'json' ? renderMatrixJson(matrix) : format === 'csv' ? renderMatrixCsv(matrix) : renderMatrixMarkdown(matrix);
@@ -69,7 +69,7 @@ fewer than two waves).`,
       strict: true,
       allowPositionals: false,
     });
-    const format = outputFormat(values, ['md', 'json'] as const, 'md');
+    const format = resolveFormat(values, ['md', 'json'] as const, 'md');
     const loaded = await loadCorpusAt(resolveRoot(io, values.root));
     const setting = resolveComparison(loaded.corpus, { attribute: values.attribute, baseline: values.baseline, followup: values.followup });
     if (isWaveSettingError(setting)) {
@@ -125,7 +125,7 @@ export const exportCommand: CliCommand = {
       allowPositionals: false,
     });
     if (!values.out) throw new UsageError('--out FILE is required');
-    const format = outputFormat(values, ['md', 'csv'] as const, 'md', ['xlsx', 'docx']);
+    const format = resolveFormat(values, ['md', 'csv'] as const, 'md', ['xlsx', 'docx']);
     const max = values.max === undefined ? undefined : Number(values.max);
     if (max !== undefined && !(Number.isInteger(max) && max >= 1)) throw new UsageError('--max must be a whole number from 1');
     const loaded = await loadCorpusAt(resolveRoot(io, values.root));

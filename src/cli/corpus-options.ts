@@ -16,16 +16,28 @@ export function resolveRoot(io: CliIo, root: string | undefined): string {
   return abs;
 }
 
-/** `--json` is short for `--format json`. */
-export function resolveFormat<F extends string>(values: { format?: string; json?: boolean }, allowed: readonly F[], fallback: F): F {
+/**
+ * The output format asked for: `--format`, or `--json` (short for `--format json`), else the
+ * `--out` file's extension when it names an allowed format, else `fallback`. Formats in
+ * `later` are in the contract but not built yet, and are refused as such.
+ */
+export function resolveFormat<F extends string>(
+  values: { format?: string; json?: boolean; out?: string },
+  allowed: readonly F[],
+  fallback: F,
+  later: readonly string[] = [],
+): F {
+  const known = allowed as readonly string[];
   if (values.json) {
     if (values.format !== undefined && values.format !== 'json') throw new UsageError(`--json and --format ${values.format} contradict each other`);
-    if (!allowed.includes('json' as F)) throw new UsageError('this command has no JSON output');
+    if (!known.includes('json')) throw new UsageError('this command has no JSON output');
     return 'json' as F;
   }
-  if (values.format === undefined) return fallback;
-  if (!allowed.includes(values.format as F)) throw new UsageError(`--format ${values.format}: choose one of ${allowed.join(', ')}`);
-  return values.format as F;
+  const fromExtension = values.out ? path.extname(values.out).slice(1).toLowerCase().replace(/^markdown$/, 'md') : undefined;
+  const format = values.format ?? (fromExtension && known.includes(fromExtension) ? fromExtension : fallback);
+  if (later.includes(format)) throw new UsageError(`--format ${format} is not available in this version yet; choose ${allowed.join(', ')}`);
+  if (!known.includes(format)) throw new UsageError(`--format ${format}: choose one of ${allowed.join(', ')}`);
+  return format as F;
 }
 
 export async function loadCorpusAt(root: string): Promise<LoadedCorpus> {

@@ -4,19 +4,6 @@ import { countErrors } from '../core/problems';
 import { writeFileAtomic } from '../node/atomic-write';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError, type CliIo } from './io';
 
-/** The format asked for: `--format`, `--json`, else the `--out` file's extension, else `fallback`. */
-export function outputFormat<F extends string>(values: { format?: string; json?: boolean; out?: string }, allowed: readonly F[], fallback: F, later: readonly string[] = []): F {
-  if (values.json) {
-    if (values.format !== undefined && values.format !== 'json') throw new UsageError(`--json and --format ${values.format} contradict each other`);
-    values = { ...values, format: 'json' };
-  }
-  const fromExtension = values.out ? path.extname(values.out).slice(1).toLowerCase().replace(/^markdown$/, 'md') : undefined;
-  const format = values.format ?? (fromExtension && (allowed as readonly string[]).includes(fromExtension) ? fromExtension : fallback);
-  if (later.includes(format)) throw new UsageError(`--format ${format} is not available in this version yet; choose ${allowed.join(', ')}`);
-  if (!(allowed as readonly string[]).includes(format)) throw new UsageError(`--format ${format}: choose one of ${allowed.join(', ')}`);
-  return format as F;
-}
-
 /**
  * Writes a command's output to `--out` (atomically, so a half-written table never replaces a
  * good one) or stdout, and turns corpus errors into a hint and exit status 1: the output is

@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import { computeStats } from '../core/corpus/stats';
-import { countErrors } from '../core/problems';
 import type { CliCommand } from './commands';
 import { FORMAT_OPTIONS, loadCorpusAt, resolveFormat, resolveRoot, ROOT_OPTION } from './corpus-options';
-import { EXIT_CLEAN, EXIT_FINDINGS } from './io';
+import { deliver } from './output';
 
 export const statsCommand: CliCommand = {
   name: 'stats',
@@ -27,11 +26,12 @@ qualframe validate to see them); 2 could not run.`,
     const { values } = parseArgs({ args, options: { ...ROOT_OPTION, ...FORMAT_OPTIONS }, strict: true, allowPositionals: false });
     const format = resolveFormat(values, ['text', 'json'] as const, 'text');
     const root = resolveRoot(io, values.root);
-    const { corpus, problems } = await loadCorpusAt(root);
+    const loaded = await loadCorpusAt(root);
+    const { corpus } = loaded;
     const stats = computeStats(corpus);
-    const errors = countErrors(problems);
+    let output: string;
     if (format === 'json') {
-      io.out(JSON.stringify(stats, null, 2) + '\n');
+      output = JSON.stringify(stats, null, 2) + '\n';
     } else {
       const rows: [string, number][] = [
         ['Documents', stats.documents],
@@ -42,9 +42,8 @@ qualframe validate to see them); 2 could not run.`,
         ['Orphans', stats.orphans],
       ];
       const width = Math.max(...rows.map(([label]) => label.length));
-      io.out(`Corpus ${root}\n` + rows.map(([label, n]) => `${label.padEnd(width)}  ${String(n).padStart(5)}`).join('\n') + '\n');
+      output = `Corpus ${root}\n` + rows.map(([label, n]) => `${label.padEnd(width)}  ${String(n).padStart(5)}`).join('\n') + '\n';
     }
-    if (errors > 0) io.err(`${errors} error${errors === 1 ? '' : 's'} in the corpus; run qualframe validate to see ${errors === 1 ? 'it' : 'them'}\n`);
-    return errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+    return deliver(io, loaded, output, undefined);
   },
 };
