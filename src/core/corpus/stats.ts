@@ -1,5 +1,6 @@
 import type { Corpus } from './corpus';
 import { compareNatural } from './corpus';
+import { waveOf } from '../compare/document-wave';
 
 /** The shape of `qualframe stats --json` (cli.md). Fields may be added, never renamed. */
 export interface CorpusStats {
@@ -20,8 +21,8 @@ export function computeStats(corpus: Corpus): CorpusStats {
   for (const d of corpus.documents) {
     annotations += d.annotations.length;
     for (const a of d.annotations) if (!a.anchored) orphans++;
-    const value = Object.prototype.hasOwnProperty.call(d.attributes, attribute) ? d.attributes[attribute].trim() : undefined;
-    if (value === undefined || value === '') continue;
+    const value = waveOf(d, attribute);
+    if (value === undefined) continue;
     let set = casesByValue.get(value);
     if (!set) casesByValue.set(value, (set = new Set()));
     set.add(d.caseId);
