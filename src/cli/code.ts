@@ -11,6 +11,7 @@ import type { CliCommand } from './commands';
 import { resolveRoot, ROOT_OPTION } from './corpus-options';
 import { loadCodebookFor, resolveDocument } from './document-options';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './io';
+import { count } from '../core/text/count';
 
 /** An edit refused for a reason in the corpus (exit 1), as opposed to bad arguments (exit 2). */
 export class RefusedEdit extends Error {}
@@ -147,7 +148,7 @@ function describeMiss(file: string, found: { reason: string; occurrences: readon
   const message = found.reason === 'not-found'
     ? 'the quote is not in the document; copy it exactly (spaces and punctuation included)'
     : found.reason === 'no-such-occurrence'
-      ? `--occurrence ${occurrence}, but the quote occurs ${found.occurrences.length} time${found.occurrences.length === 1 ? '' : 's'}`
+      ? `--occurrence ${occurrence}, but the quote occurs ${count(found.occurrences.length, 'time')}`
       : `the quote occurs ${found.occurrences.length} times (${linesList(found.occurrences.map((o) => where(o).line))}); choose one with --occurrence 1..${found.occurrences.length}`;
   return `${file}:${first.line}:${first.column}: error: ${message}`;
 }

@@ -3,6 +3,7 @@ import type { LoadedCorpus } from '../core/corpus/load-corpus';
 import { countErrors } from '../core/problems';
 import { writeFileAtomic } from '../node/atomic-write';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError, type CliIo } from './io';
+import { count } from '../core/text/count';
 
 /**
  * Writes a command's output to `--out` (atomically, so a half-written table never replaces a
@@ -21,6 +22,6 @@ export async function deliver(io: CliIo, loaded: LoadedCorpus, output: string, o
     io.err(`wrote ${file}\n`);
   }
   const errors = countErrors(loaded.problems);
-  if (errors > 0) io.err(`${errors} error${errors === 1 ? '' : 's'} in the corpus; run qualframe validate to see ${errors === 1 ? 'it' : 'them'}\n`);
+  if (errors > 0) io.err(`${count(errors, 'error')} in the corpus; run qualframe validate to see ${errors === 1 ? 'it' : 'them'}\n`);
   return errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }

@@ -3,6 +3,7 @@ import { countErrors, formatProblem } from '../core/problems';
 import type { CliCommand } from './commands';
 import { FORMAT_OPTIONS, loadCorpusAt, resolveFormat, resolveRoot, ROOT_OPTION } from './corpus-options';
 import { EXIT_CLEAN, EXIT_FINDINGS } from './io';
+import { count } from '../core/text/count';
 
 export const validateCommand: CliCommand = {
   name: 'validate',
@@ -31,10 +32,10 @@ Exit status: 0 no errors (warnings may be printed), 1 errors found, 2 could not 
       io.out(JSON.stringify({ root, documents: corpus.files.length, errors, warnings, problems }, null, 2) + '\n');
     } else {
       for (const p of problems) io.err(formatProblem(p) + '\n');
-      const what = `${corpus.files.length} document${corpus.files.length === 1 ? '' : 's'}, ${corpus.codebook.applicable.size} codes`;
+      const what = `${count(corpus.files.length, 'document')}, ${corpus.codebook.applicable.size} codes`;
       io.out(errors === 0 && warnings === 0
         ? `${what}: no problems\n`
-        : `${what}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+        : `${what}: ${count(errors, 'error')}, ${count(warnings, 'warning')}\n`);
     }
     return errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
   },

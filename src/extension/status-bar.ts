@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { computeStats } from '../core/corpus/stats';
 import { countErrors } from '../core/problems';
 import type { CorpusService } from './corpus-service';
+import { count } from '../core/text/count';
 
 /** The corpus at a glance: documents, cases, annotations and orphans; a click opens the statistics. */
 export class CorpusStatusBar implements vscode.Disposable {
@@ -42,12 +43,11 @@ export class CorpusStatusBar implements vscode.Disposable {
       orphans += s.orphans;
       errors += countErrors(loaded.problems);
     }
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    this.item.text = `$(book) ${plural(documents, 'document')} · ${plural(cases, 'case')} · ${plural(annotations, 'annotation')}${orphans > 0 ? ` · ${plural(orphans, 'orphan')}` : ''}`;
+    this.item.text = `$(book) ${count(documents, 'document')} · ${count(cases, 'case')} · ${count(annotations, 'annotation')}${orphans > 0 ? ` · ${count(orphans, 'orphan')}` : ''}`;
     this.item.backgroundColor = orphans > 0 || errors > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**QualFrame** ${corpora.map((c) => c.name).join(', ')}\n\n`);
-    tooltip.appendMarkdown(errors > 0 ? `${plural(errors, 'problem')} to look at in the Problems panel.\n\n` : 'No problems.\n\n');
+    tooltip.appendMarkdown(errors > 0 ? `${count(errors, 'problem')} to look at in the Problems panel.\n\n` : 'No problems.\n\n');
     tooltip.appendMarkdown('Click for the corpus statistics.');
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: `QualFrame corpus: ${this.item.text.replace(/\$\([^)]*\)\s*/g, '')}` };

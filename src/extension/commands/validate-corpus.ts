@@ -3,6 +3,7 @@ import { countErrors } from '../../core/problems';
 import type { Command } from '../command-manager';
 import type { CorpusService } from '../corpus-service';
 import type { CorpusDiagnostics } from '../diagnostics';
+import { count } from '../../core/text/count';
 
 /** Reloads every corpus of the workspace and shows its problems in the Problems panel. */
 export class ValidateCorpusCommand implements Command {
@@ -29,8 +30,7 @@ export class ValidateCorpusCommand implements Command {
       errors += e;
       warnings += loaded.problems.length - e;
     }
-    const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-    const summary = `QualFrame: ${plural(documents, 'document')} checked, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+    const summary = `QualFrame: ${count(documents, 'document')} checked, ${count(errors, 'error')}, ${count(warnings, 'warning')}`;
     if (errors + warnings === 0) void vscode.window.showInformationMessage(summary);
     else {
       void vscode.window.showWarningMessage(summary, 'Show Problems').then((choice) => {

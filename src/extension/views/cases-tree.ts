@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { groupCasesBy, type CaseGroup, type CaseInGroup } from '../../core/corpus/case-groups';
 import type { CorpusDocument } from '../../core/corpus/document';
 import type { CorpusEntry, CorpusService } from '../corpus-service';
+import { count } from '../../core/text/count';
 
 type Node =
   | { kind: 'corpus'; entry: CorpusEntry }
@@ -58,7 +59,7 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
         const label = node.group.value === '' ? `(no ${node.attribute})` : `${node.attribute} ${node.group.value}`;
         const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
         const n = node.group.cases.length;
-        item.description = `${n} case${n === 1 ? '' : 's'}`;
+        item.description = count(n, 'case');
         item.iconPath = new vscode.ThemeIcon('calendar');
         item.id = `${node.entry.root.toString()}|${node.attribute}|${node.group.value}`;
         return item;
@@ -74,7 +75,7 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
           break;
         }
         const annotations = c.documents.reduce((n, d) => n + d.annotations.length, 0);
-        tooltip.appendMarkdown(`\n${c.documents.length} document${c.documents.length === 1 ? '' : 's'}, ${annotations} coded segment${annotations === 1 ? '' : 's'}`);
+        tooltip.appendMarkdown(`\n${count(c.documents.length, 'document')}, ${count(annotations, 'coded segment')}`);
         item.tooltip = tooltip;
         item.iconPath = new vscode.ThemeIcon('person');
         item.id = `${node.entry.root.toString()}|${node.attribute}|${node.group}|${c.case.id}`;
@@ -86,7 +87,7 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
         const item = new vscode.TreeItem(uri, vscode.TreeItemCollapsibleState.None);
         const n = node.document.annotations.length;
         const orphans = node.document.annotations.filter((a) => !a.anchored).length;
-        item.description = `${n} segment${n === 1 ? '' : 's'}${orphans ? `, ${orphans} orphaned` : ''}`;
+        item.description = `${count(n, 'segment')}${orphans ? `, ${orphans} orphaned` : ''}`;
         item.command = { command: 'vscode.open', title: 'Open Document', arguments: [uri] };
         item.contextValue = 'qualframe.document';
         return item;

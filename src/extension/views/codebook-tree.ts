@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Code, Theme } from '../../core/corpus/codebook';
 import type { CorpusEntry, CorpusService } from '../corpus-service';
+import { count } from '../../core/text/count';
 
 type Node =
   | { kind: 'corpus'; entry: CorpusEntry }
@@ -60,7 +61,7 @@ export class CodebookTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       const { theme } = node;
       const n = theme.codes.length === 0 ? counts.get(theme.id) ?? 0 : theme.codes.reduce((sum, c) => sum + (counts.get(c.id) ?? 0), 0);
       const item = new vscode.TreeItem(theme.name, theme.codes.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-      item.description = `${n} segment${n === 1 ? '' : 's'}`;
+      item.description = count(n, 'segment');
       item.tooltip = definition(theme.name, theme.id, theme.description);
       item.iconPath = new vscode.ThemeIcon('symbol-namespace');
       item.id = `${node.entry.root.toString()}|theme|${theme.id}`;
