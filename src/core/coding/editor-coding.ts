@@ -1,4 +1,5 @@
 import { parseCorpusDocument, type Annotation } from '../corpus/document';
+import type { Problem } from '../problems';
 import { addAnnotation, removeAnnotation } from '../frontmatter/edit-front-matter';
 import { readFrontMatter } from '../frontmatter/read-front-matter';
 import { newAnnotationEntry, newAnnotationId } from './new-annotation';
@@ -126,7 +127,16 @@ export interface AnnotationSpan {
  * matter cannot be read.
  */
 export function annotationSpans(path: string, text: string): AnnotationSpan[] | undefined {
-  const { document } = parseCorpusDocument(path, text);
+  return documentCoding(path, text)?.spans;
+}
+
+/**
+ * The coding of an editor's text as it stands: where each anchored annotation is, and the
+ * orphans (annotations whose text is gone) as problems at their front-matter entries, so an
+ * unsaved deletion is reported at once. Undefined when the front matter cannot be read.
+ */
+export function documentCoding(path: string, text: string): { spans: AnnotationSpan[]; orphans: Problem[] } | undefined {
+  const { document, problems } = parseCorpusDocument(path, text);
   if (!document) return undefined;
   const offsets = new BodyOffsets(text);
   const spans: AnnotationSpan[] = [];
@@ -135,7 +145,14 @@ export function annotationSpans(path: string, text: string): AnnotationSpan[] | 
     if (a.method === 'orphan') continue;
     spans.push({ annotation, start: offsets.toText(a.start), end: offsets.toText(a.end) });
   }
-  return spans;
+  return { spans, orphans: problems.filter((p) => p.rule === 'orphan') };
+}
+
+/** The orphaned annotation whose front-matter entry a problem at `line` (1-based) points into. */
+export function orphanAtLine(path: string, text: string, line: number): Annotation | undefined {
+  const { document } = parseCorpusDocument(path, text);
+  if (!document) return undefined;
+  return document.annotations.find((a) => !a.anchored && document.locate(['codes', a.index, 'start']).line === line);
 }
 
 /** The annotations covering a text offset, innermost (shortest) first. */

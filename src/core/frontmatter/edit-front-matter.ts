@@ -206,8 +206,14 @@ export function updateAnnotationAnchors(text: string, updates: readonly AnchorUp
   if (!p) throw new FrontMatterEditError(`no annotation with id "${updates[0].id}"`);
   const { seq } = codesSeq(p);
   const splices: { from: number; to: number; value: string }[] = [];
+  const byId = new Map<string, YAMLMap>();
+  for (const item of seq?.items ?? []) {
+    const id = isMap(item) ? String((item as YAMLMap).get('id')) : undefined;
+    if (id !== undefined && !byId.has(id)) byId.set(id, item as YAMLMap);
+  }
   for (const u of updates) {
-    const item = seq!.items[entryIndex(seq, u.id)] as YAMLMap;
+    const item = byId.get(u.id);
+    if (!item) throw new FrontMatterEditError(`no annotation with id "${u.id}"`);
     const values: [string, string | undefined][] = [
       ['start', String(u.start)],
       ['quote', doubleQuoted(u.quote)],
@@ -224,22 +230,78 @@ export function updateAnnotationAnchors(text: string, updates: readonly AnchorUp
       splices.push({ from: r.start, to: r.end, value });
     }
   }
-  return splices.sort((a, b) => b.from - a.from).reduce((out, sp) => splice(out, sp.from, sp.to, sp.value), text);
+  return spliceAll(text, splices);
+}
+
+/**
+ * Applies non-overlapping replacements in one pass: the text is copied once, not once per
+ * replacement (an edit near the top of a long transcript moves hundreds of entries).
+ */
+function spliceAll(text: string, splices: readonly { from: number; to: number; value: string }[]): string {
+  const sorted = [...splices].sort((a, b) => a.from - b.from);
+  const parts: string[] = [];
+  let at = 0;
+  for (const sp of sorted) {
+    parts.push(text.slice(at, sp.from), sp.value);
+    at = sp.to;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** Marks or unmarks one annotation as illustrative (chosen for publication). */
 export function setIllustrative(text: string, id: string, illustrative: boolean): string {
-  if (illustrative) return setEntryValue(text, id, 'illustrative', 'true', true);
+  return illustrative ? setEntryValue(text, id, 'illustrative', 'true', true) : removeEntryKey(text, id, 'illustrative');
+}
+
+/** Sets one annotation's memo (double-quoted, one line), or removes it when `memo` is undefined or blank. */
+export function setAnnotationMemo(text: string, id: string, memo: string | undefined): string {
+  return memo === undefined || memo.trim() === '' ? removeEntryKey(text, id, 'memo') : setEntryValue(text, id, 'memo', doubleQuoted(memo), true);
+}
+
+/** Changes the code of every annotation coded `from` to `to` (renaming or merging codes): only those values change. */
+export function recodeAll(text: string, from: string, to: string): string {
+  const p = parse(text);
+  const { seq } = p ? codesSeq(p) : {};
+  if (!p || !seq) return text;
+  const splices: { start: number; end: number }[] = [];
+  for (const item of seq.items) {
+    if (!isMap(item)) continue;
+    const pair = pairOf(item as YAMLMap, 'code');
+    if (pair?.value && isScalar(pair.value) && String(pair.value.value) === from) splices.push(abs(p, pair.value));
+  }
+  const value = yamlScalar(to);
+  return spliceAll(text, splices.map((r) => ({ from: r.start, to: r.end, value })));
+}
+
+/**
+ * Sets the document memo (the top-level `memo:`), or removes it when `memo` is undefined or
+ * blank. A multi-line memo is written as a literal block, like a summary.
+ */
+export function setDocumentMemo(text: string, memo: string | undefined): string {
+  const remove = memo === undefined || memo.trim() === '';
+  const p = parse(text);
+  if (!p) return remove ? text : newFrontMatter(text, renderBlockValue('memo', memo!, '', '\n'));
+  const pair = pairOf(p.root, 'memo');
+  if (pair) {
+    const key = abs(p, pair.key);
+    const lines = linesOf(p, key.start, pair.value ? abs(p, pair.value).end : key.end);
+    return splice(text, lines.from, lines.to, remove ? '' : renderBlockValue('memo', memo!, '', p.eol));
+  }
+  return remove ? text : splice(text, p.closeLine, p.closeLine, renderBlockValue('memo', memo!, '', p.eol));
+}
+
+function removeEntryKey(text: string, id: string, key: string): string {
   const p = parse(text);
   if (!p) throw new FrontMatterEditError(`no annotation with id "${id}"`);
   const { seq } = codesSeq(p);
   const item = seq!.items[entryIndex(seq, id)] as YAMLMap;
-  const pair = pairOf(item, 'illustrative');
+  const pair = pairOf(item, key);
   if (!pair) return text;
-  const key = abs(p, pair.key);
-  const value = abs(p, pair.value);
-  if (item.flow) return splice(text, text.lastIndexOf(',', key.start), value.end, '');
-  const lines = linesOf(p, key.start, value.end);
+  const k = abs(p, pair.key);
+  const value = pair.value ? abs(p, pair.value) : k;
+  if (item.flow) return splice(text, text.lastIndexOf(',', k.start), value.end, '');
+  const lines = linesOf(p, k.start, value.end);
   return splice(text, lines.from, lines.to, '');
 }
 
@@ -273,7 +335,7 @@ function setEntryValue(text: string, id: string, key: string, value: string, add
  */
 export function setSummary(text: string, theme: string, summary: string | undefined): string {
   const p = parse(text);
-  if (!p) return summary === undefined ? text : newFrontMatter(text, `summaries:\n${renderSummary(theme, summary, '  ', '\n')}`);
+  if (!p) return summary === undefined ? text : newFrontMatter(text, `summaries:\n${renderBlockValue(theme, summary, '  ', '\n')}`);
   const summariesPair = pairOf(p.root, 'summaries');
   const value = summariesPair?.value;
   const map = isMap(value) ? (value as YAMLMap) : undefined;
@@ -282,7 +344,7 @@ export function setSummary(text: string, theme: string, summary: string | undefi
   if (pair) {
     const key = abs(p, pair.key);
     const lines = linesOf(p, key.start, abs(p, pair.value).end);
-    if (summary !== undefined) return splice(text, lines.from, lines.to, renderSummary(theme, summary, indentOf(text, key.start), p.eol));
+    if (summary !== undefined) return splice(text, lines.from, lines.to, renderBlockValue(theme, summary, indentOf(text, key.start), p.eol));
     if (map!.items.length > 1) return splice(text, lines.from, lines.to, '');
     const keyLines = linesOf(p, abs(p, summariesPair!.key).start, abs(p, summariesPair!.key).end);
     return /^summaries:[ \t]*\r?\n$/.test(text.slice(keyLines.from, keyLines.to)) && keyLines.to === lines.from
@@ -293,19 +355,20 @@ export function setSummary(text: string, theme: string, summary: string | undefi
   if (map) {
     const indent = indentOf(text, abs(p, map.items[0].key).start);
     const at = nextLine(text, abs(p, map.items[map.items.length - 1].value ?? map.items[map.items.length - 1].key).end);
-    return splice(text, Math.min(at, p.closeLine), Math.min(at, p.closeLine), renderSummary(theme, summary, indent, p.eol));
+    return splice(text, Math.min(at, p.closeLine), Math.min(at, p.closeLine), renderBlockValue(theme, summary, indent, p.eol));
   }
   if (summariesPair) {
     const at = nextLine(text, abs(p, summariesPair.key).end);
-    return splice(text, at, at, renderSummary(theme, summary, '  ', p.eol));
+    return splice(text, at, at, renderBlockValue(theme, summary, '  ', p.eol));
   }
-  return splice(text, p.closeLine, p.closeLine, `summaries:${p.eol}${renderSummary(theme, summary, '  ', p.eol)}`);
+  return splice(text, p.closeLine, p.closeLine, `summaries:${p.eol}${renderBlockValue(theme, summary, '  ', p.eol)}`);
 }
 
-function renderSummary(theme: string, summary: string, indent: string, eol: string): string {
-  const text = summary.replace(/\r\n/g, '\n');
-  if (!text.includes('\n')) return `${indent}${theme}: ${yamlScalar(text)}${eol}`;
+/** `key: value` at `indent`; a multi-line value as a literal block. */
+function renderBlockValue(key: string, value: string, indent: string, eol: string): string {
+  const text = value.replace(/\r\n/g, '\n');
+  if (!text.includes('\n')) return `${indent}${key}: ${yamlScalar(text)}${eol}`;
   const chomp = text.endsWith('\n') ? '' : '-';
   const lines = text.replace(/\n$/, '').split('\n').map((l) => (l === '' ? '' : `${indent}  ${l}`));
-  return `${indent}${theme}: |${chomp}${eol}${lines.join(eol)}${eol}`;
+  return `${indent}${key}: |${chomp}${eol}${lines.join(eol)}${eol}`;
 }
