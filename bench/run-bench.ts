@@ -7,6 +7,10 @@
  * Each measure is one function in MEASURES: it times QualFrame and its baseline in the same
  * process, alternating, after a warm-up of each, and reports minima, medians and the ratio of
  * the medians against its goal. Add a measure by adding an entry to MEASURES.
+ *
+ * The editor measures (bench/editor-bench.ts: decoration-ranges, reanchor-edit) time one
+ * document each, in absolute milliseconds; they run after the corpus sizes and are selected
+ * with the same --measures.
  */
 import fg from 'fast-glob';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -25,6 +29,7 @@ import { computeStats } from '../src/core/corpus/stats';
 import { formatProblem } from '../src/core/problems';
 import { NodeCorpusFiles } from '../src/node/node-corpus-files';
 import { cachedCorpus, DEFAULT_CACHE_ROOT, DOCUMENT_PATTERNS, type CorpusManifest } from './generate-corpus';
+import { EDITOR_MEASURES, EDITOR_RUNS_PER_RUN, formatEditorTable, isEditorMeasure, runEditorMeasures, selectEditorMeasures, type EditorResult } from './editor-bench';
 
 export const DEFAULT_SIZES: readonly number[] = [10, 100, 1000];
 export const DEFAULT_RUNS = 5;
@@ -65,6 +70,8 @@ export interface BenchReport {
   readonly date: string;
   readonly settings: { readonly runs: number; readonly seed: string; readonly gc: GcKind };
   readonly results: MeasureResult[];
+  /** The editor measures (bench/editor-bench.ts), when any ran. */
+  readonly editor?: EditorResult[];
 }
 
 /** What a measure gets: one generated corpus and how many timed pairs to run. */
@@ -302,11 +309,12 @@ export interface BenchOptions {
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const log = options.log ?? ((line: string) => console.log(line));
   const measures = selectMeasures(options.measures);
+  const editorMeasures = selectEditorMeasures(options.measures);
   if (options.sizes.length === 0 || options.sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`sizes must be whole numbers >= 1 (got ${options.sizes.join(',')})`);
   if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error(`runs must be a whole number >= 1 (got ${options.runs})`);
   const seed = options.seed ?? BENCH_SEED;
   const results: MeasureResult[] = [];
-  for (const size of options.sizes) {
+  for (const size of measures.length > 0 ? options.sizes : []) {
     const t0 = performance.now();
     const { dir, manifest, cached } = cachedCorpus(
       { documents: size, seed, wordsPerDocument: options.wordsPerDocument, segmentsPerDocument: options.segmentsPerDocument },
@@ -319,6 +327,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       results.push(r);
     }
   }
+  const editor = editorMeasures.length > 0 ? runEditorMeasures(editorMeasures, { runs: options.runs * EDITOR_RUNS_PER_RUN, seed, log }) : [];
   const cpus = os.cpus();
   const report: BenchReport = {
     machine: {
@@ -332,6 +341,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     date: new Date().toISOString(),
     settings: { runs: options.runs, seed, gc: gcKind() },
     results,
+    ...(editor.length > 0 ? { editor } : {}),
   };
   log('');
   log(formatTable(report));
@@ -345,9 +355,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
 
 export function selectMeasures(names?: readonly string[]): Measure[] {
   if (names === undefined || names.length === 0) return [...MEASURES];
-  return names.map((name) => {
+  return names.filter((name) => !isEditorMeasure(name)).map((name) => {
     const m = MEASURES.find((x) => x.name === name);
-    if (!m) throw new Error(`unknown measure "${name}" (known: ${MEASURES.map((x) => x.name).join(', ')})`);
+    if (!m) throw new Error(`unknown measure "${name}" (known: ${[...MEASURES, ...EDITOR_MEASURES].map((x) => x.name).join(', ')})`);
     return m;
   });
 }
@@ -375,10 +385,8 @@ export function formatTable(report: BenchReport): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   return [
-    line(header),
-    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
-    ...rows.map(line),
-    '',
+    ...(rows.length > 0 || !report.editor?.length ? [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line), ''] : []),
+    ...(report.editor?.length ? [formatEditorTable(report.editor), ''] : []),
     `${report.machine.platform} ${report.machine.arch}, ${report.machine.cpus} × ${report.machine.cpuModel}, node ${report.machine.node}, ${report.settings.runs} run(s), gc: ${report.settings.gc}, ${report.date}`,
   ].join('\n');
 }
@@ -386,10 +394,11 @@ export function formatTable(report: BenchReport): string {
 // ---------------------------------------------------------------------------------------------
 // Command line.
 
-export const USAGE = `usage: npm run bench -- [--sizes 10,100,1000] [--runs 5] [--measures ${MEASURES.map((m) => m.name).join(',')}] [--smoke] [--out FILE]
+export const USAGE = `usage: npm run bench -- [--sizes 10,100,1000] [--runs 5] [--measures ${[...MEASURES, ...EDITOR_MEASURES].map((m) => m.name).join(',')}] [--smoke] [--out FILE]
 
   --sizes N,N,...   corpus sizes in documents (default ${DEFAULT_SIZES.join(',')})
-  --runs N          timed pairs per measure and size, after one warm-up of each (default ${DEFAULT_RUNS})
+  --runs N          timed pairs per measure and size, after one warm-up of each (default ${DEFAULT_RUNS});
+                    the editor measures time ${EDITOR_RUNS_PER_RUN} × N runs
   --measures A,B    which measures (default: all)
   --smoke           the smallest size only, 1 run, no results file unless --out is given
   --out FILE        where to write the JSON results (default bench/results.json)
