@@ -4,7 +4,13 @@ import { CommandManager } from './command-manager';
 import { ApplyCodeCommand } from './commands/apply-code';
 import { InitialiseCorpusCommand } from './commands/initialise-corpus';
 import { ReloadCorpusCommand } from './commands/reload-corpus';
-import { RemoveCodeCommand } from './commands/remove-code';
+import { CodeInVivoCommand } from './commands/code-in-vivo';
+import { EditDocumentMemoCommand, OpenJournalCommand } from './commands/memo-commands';
+import { EditSegmentMemoCommand, RecodeCommand, RemoveCodeCommand, ToggleIllustrativeCommand } from './commands/segment-commands';
+import { AnchorHintsOnSave } from './coding/anchor-hints-on-save';
+import { CodePicker } from './coding/code-picker';
+import { FrontMatterFolding } from './coding/front-matter-folding';
+import { OrphanFixes, ReattachOrphanCommand, RemoveOrphanCommand } from './coding/orphan-fixes';
 import { ShowStatsCommand } from './commands/show-stats';
 import { ValidateCorpusCommand } from './commands/validate-corpus';
 import { CorpusService } from './corpus-service';
@@ -12,7 +18,8 @@ import { CorpusDiagnostics } from './diagnostics';
 import { CorpusStatusBar } from './status-bar';
 import { showError } from './user-errors';
 import { CasesTree } from './views/cases-tree';
-import { CodebookTree } from './views/codebook-tree';
+import { CodebookTree, describeRestrictedMode } from './views/codebook-tree';
+import { codebookCommands } from './commands/codebook-commands';
 import { createStatsPanel } from './stats-panel-wiring';
 
 /**
@@ -24,10 +31,20 @@ export function activate(context: vscode.ExtensionContext): void {
   const service = new CorpusService(log);
   const diagnostics = new CorpusDiagnostics(service);
   const stats = createStatsPanel(context, service, log);
-  const decorations = new CodingDecorations(service);
+  const decorations = new CodingDecorations(service, (uri, orphans) => diagnostics.setLiveOrphans(uri, orphans));
+  const picker = new CodePicker(context.workspaceState);
   const commands = new CommandManager();
-  commands.register(new ApplyCodeCommand(service, context.workspaceState));
+  commands.register(new ApplyCodeCommand(service, picker));
+  commands.register(new CodeInVivoCommand(service, picker));
   commands.register(new RemoveCodeCommand(service, decorations));
+  commands.register(new RecodeCommand(service, decorations, picker));
+  commands.register(new ToggleIllustrativeCommand(service, decorations));
+  commands.register(new EditSegmentMemoCommand(service, decorations));
+  commands.register(new EditDocumentMemoCommand(service));
+  commands.register(new OpenJournalCommand(service));
+  commands.register(new ReattachOrphanCommand(service));
+  commands.register(new RemoveOrphanCommand(service));
+  for (const command of codebookCommands(service)) commands.register(command);
   commands.register(new ValidateCorpusCommand(service, diagnostics));
   commands.register(new InitialiseCorpusCommand(() => service.reloadAll()));
   commands.register(new ShowStatsCommand(stats));
@@ -40,12 +57,17 @@ export function activate(context: vscode.ExtensionContext): void {
     diagnostics,
     stats,
     decorations,
+    new FrontMatterFolding(service),
+    new AnchorHintsOnSave(service, log),
+    new OrphanFixes(service),
     commands,
     new CorpusStatusBar(service),
     cases,
     codebook,
-    vscode.window.createTreeView('qualframe.cases', { treeDataProvider: cases, showCollapseAll: true }),
-    vscode.window.createTreeView('qualframe.codebook', { treeDataProvider: codebook, showCollapseAll: true }),
+    ...[
+      vscode.window.createTreeView('qualframe.cases', { treeDataProvider: cases, showCollapseAll: true }),
+      vscode.window.createTreeView('qualframe.codebook', { treeDataProvider: codebook, showCollapseAll: true }),
+    ].flatMap((view) => [view, describeRestrictedMode(view)]),
     service.onDidChange(() => {
       void vscode.commands.executeCommand('setContext', 'qualframe.hasCorpus', service.corpora.length > 0);
     }),

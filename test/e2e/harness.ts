@@ -2,6 +2,7 @@
 // extension, driven through Debian's Chromium by playwright-core, with helpers for what a person
 // does (the command palette, Quick Open, typing, saving) and reads (status bar, tree views, the
 // Problems panel, webviews, notifications). One session per test file: `useVSCode()`.
+import * as assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
@@ -161,19 +162,25 @@ export class VSCodeSession {
    * row. With a regular expression, `typed` is what goes into the palette to filter the list.
    */
   async runCommand(title: string | RegExp, typed = typeof title === 'string' ? title : ''): Promise<void> {
-    const input = await this.openQuickInput('F1');
-    await input.fill(`>${typed}`);
     const label = typeof title === 'string' ? exactly(title) : title;
-    const row = this.quickInputRows().filter({ has: this.page.locator('.label-name', { hasText: label }) }).first();
-    try {
-      await row.waitFor({ timeout: 15_000 });
-    } catch {
-      const shown = await this.quickInputRows().locator('.label-name').allTextContents();
-      await this.page.keyboard.press('Escape');
-      throw new Error(`command ${String(title)} is not in the command palette; it shows: ${JSON.stringify(shown)}`);
+    // The palette lists what the workbench knew when it opened: right after start-up, before the
+    // extension's contributions are read, it may show none. A person would open it again.
+    for (let attempt = 1; ; attempt++) {
+      const input = await this.openQuickInput('F1');
+      await input.fill(`>${typed}`);
+      const row = this.quickInputRows().filter({ has: this.page.locator('.label-name', { hasText: label }) }).first();
+      try {
+        await row.waitFor({ timeout: 10_000 });
+      } catch {
+        const shown = await this.quickInputRows().locator('.label-name').allTextContents();
+        await this.page.keyboard.press('Escape');
+        if (attempt < 3) continue;
+        throw new Error(`command ${String(title)} is not in the command palette; it shows: ${JSON.stringify(shown)}`);
+      }
+      await row.click();
+      await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      return;
     }
-    await row.click();
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
   /**
@@ -380,11 +387,17 @@ export class VSCodeSession {
     return this.page.locator('.editor-instance .monaco-editor').first();
   }
 
-  private async focusEditor(): Promise<void> {
+  async focusEditor(): Promise<void> {
     const editor = this.editor();
     await editor.waitFor();
-    if (!((await editor.getAttribute('class')) ?? '').split(/\s+/).includes('focused')) {
-      await this.page.keyboard.press('Escape');
+    const focused = async () => ((await editor.getAttribute('class')) ?? '').split(/\s+/).includes('focused');
+    if (await focused()) return;
+    await this.page.keyboard.press('Escape');
+    // Ctrl+1 (focus the first editor group) keeps the cursor where it was, as Ctrl+Z needs.
+    await this.page.keyboard.press('Control+1');
+    try {
+      await eventually(async () => assert.ok(await focused()), { timeout: 2_000, interval: 100 });
+    } catch {
       await editor.locator('.view-lines').click({ position: { x: 5, y: 5 } });
       // The click moved the cursor; a person would not mind, callers select afterwards.
     }

@@ -23,3 +23,9 @@ export async function applyToBuffer(editor: vscode.TextEditor, edit: { start: nu
   const range = new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end));
   return editor.edit((builder) => builder.replace(range, edit.text));
 }
+
+/** Who codes: the `qualframe.coder` setting, when set. */
+export function coder(): string | undefined {
+  const name = vscode.workspace.getConfiguration('qualframe').get<string>('coder', '').trim();
+  return name === '' ? undefined : name;
+}
