@@ -16,7 +16,7 @@ export interface AnchorRefresh {
  * positions never drift further than one editing session. Orphans are left as they are.
  */
 export function refreshAnchors(path: string, text: string): { text: string; refreshed: AnchorRefresh[] } {
-  const { document } = parseCorpusDocument(path, text);
+  const { document } = parseCorpusDocument(path, text, { locateProblems: false });
   if (!document) return { text, refreshed: [] };
   const updates: AnchorUpdate[] = [];
   const refreshed: AnchorRefresh[] = [];

@@ -57,9 +57,11 @@ export function defaultCaseId(path: string): string {
 /**
  * Reads one document from its decoded text (BOM removed). Everything that can be checked
  * without the codebook or the other documents is checked here; `document` is undefined
- * only when the front matter cannot be read at all.
+ * only when the front matter cannot be read at all. With `locateProblems: false` the
+ * problems of a readable front matter are all placed at 1:1, which saves a second YAML
+ * parse for callers that only need the document (`document.locate` still finds anything).
  */
-export function parseCorpusDocument(path: string, text: string): { document?: CorpusDocument; problems: Problem[] } {
+export function parseCorpusDocument(path: string, text: string, options: { locateProblems?: boolean } = {}): { document?: CorpusDocument; problems: Problem[] } {
   let fm;
   try {
     fm = readFrontMatter(text);
@@ -68,7 +70,7 @@ export function parseCorpusDocument(path: string, text: string): { document?: Co
     throw e;
   }
   const locate = fm.hasFrontMatter ? createYamlLocator(fm.yamlText) : () => ({ line: 1, column: 1 });
-  const f = new YamlFields(path, fm.yamlText, locate);
+  const f = new YamlFields(path, fm.yamlText, options.locateProblems === false ? () => ({ line: 1, column: 1 }) : locate);
   const data = fm.data;
   const body = normaliseLineEndings(fm.body);
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { annotationSpans, BodyOffsets, codeSelections, minimalEdit, spansAt, uncodeAnnotation } from '../../../src/core/coding/editor-coding';
+import { annotationSpans, BodyOffsets, codeSelections, documentCoding, minimalEdit, orphanAtLine, spansAt, uncodeAnnotation } from '../../../src/core/coding/editor-coding';
 import { parseCorpusDocument } from '../../../src/core/corpus/document';
 import { lineDiff } from '../support/line-diff';
 
@@ -52,6 +52,24 @@ describe('coding in an editor', () => {
     assert.equal(edited.slice(spans[0].start, spans[0].end), 'analyst');
     assert.deepEqual(spansAt(spans, spans[0].start + 2).map((s) => s.annotation.code), ['x']);
     assert.deepEqual(spansAt(spans, 0), []);
+  });
+
+  it('reports a passage deleted in the editor as an orphan at its entry, where the quick fixes find it', () => {
+    let text = lf;
+    for (const word of ['Hello', 'analyst']) {
+      const at = text.lastIndexOf(word); // the body's, after any quote of it in the front matter
+      const r = codeSelections('P3.md', text, [{ start: at, end: at + word.length }], { code: word.toLowerCase() });
+      assert.ok(r.ok);
+      if (r.ok) text = apply(text, r.edit);
+    }
+    const deleted = text.replace('We had no analyst support at all.', 'We had none.');
+    const coding = documentCoding('P3.md', deleted)!;
+    assert.deepEqual(coding.spans.map((s) => s.annotation.code), ['hello']);
+    assert.equal(coding.orphans.length, 1);
+    const located = parseCorpusDocument('P3.md', deleted).problems.find((p) => p.rule === 'orphan')!;
+    assert.deepEqual({ line: coding.orphans[0].line, column: coding.orphans[0].column }, { line: located.line, column: located.column });
+    assert.equal(orphanAtLine('P3.md', deleted, located.line)?.code, 'analyst');
+    assert.equal(orphanAtLine('P3.md', deleted, located.line - 1), undefined);
   });
 
   it('finds the smallest edit between two texts', () => {
