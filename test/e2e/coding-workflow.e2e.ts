@@ -40,6 +40,27 @@ describe('A coding session on one transcript', function () {
     await eventually(async () => assert.ok((await stripes.count()) > 0, 'coded lines have a gutter stripe'), { timeout: 30_000 });
   });
 
+  it('updates the stored start of the passages after new text, on save, and nothing else', async function () {
+    const session = vscode();
+    const before = onDisk(SH02);
+    await session.selectText('Thanks for joining me.');
+    await session.page.keyboard.press('End'); // to the end of the interviewer's line: no coded passage here
+    await session.typeText(' (Line checked.)');
+    await saveEdited(session);
+    const after = await eventually(async () => {
+      const text = onDisk(SH02);
+      assert.notEqual(text, before);
+      return text;
+    }, { timeout: 30_000 });
+    const old = before.split('\n');
+    const changed = after.split('\n').map((line, i) => [old[i], line]).filter(([a, b]) => a !== b);
+    // The typed words, and one `start:` per annotation of the body: every one after the insertion.
+    const starts = changed.filter(([a]) => /^ {4}start: \d+$/.test(a));
+    assert.equal(changed.length, starts.length + 1, JSON.stringify(changed.slice(0, 4)));
+    assert.equal(starts.length, (before.match(/^ {4}start: /gm) ?? []).length);
+    for (const [a, b] of starts) assert.equal(Number(b.split(': ')[1]) - Number(a.split(': ')[1]), ' (Line checked.)'.length);
+  });
+
   it('recodes the segment under the cursor with a code picked from the codebook', async function () {
     const session = vscode();
     await session.selectText(WORKLOAD);

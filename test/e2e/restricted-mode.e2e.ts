@@ -27,4 +27,10 @@ describe('Restricted Mode (the folder not trusted)', function () {
     const entries = await vscode().commandPaletteEntries('QualFrame', 'QualFrame: Validate Corpus');
     assert.ok(!entries.includes('QualFrame: Initialise Corpus'), `the palette offers: ${JSON.stringify(entries)}`);
   });
+
+  it('says in the Codebook view that it only reads, and what to do', async function () {
+    const view = vscode().treeView('Codebook');
+    await view.show();
+    await eventually(async () => assert.match((await view.pane().textContent()) ?? '', /Restricted Mode: QualFrame shows the corpus and does not change it\. Trust the workspace to code\./), { timeout: 30_000 });
+  });
 });
