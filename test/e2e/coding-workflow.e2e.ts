@@ -65,7 +65,7 @@ describe('A coding session on one transcript', function () {
     const session = vscode();
     await session.selectText(WORKLOAD);
     await session.runCommand('QualFrame: Recode Segment at Cursor…');
-    await pick(session, 'Funding');
+    await session.pickItem('Funding');
     await saveEdited(session);
     await eventually(async () => assert.equal(entry(SH02, '335b')[1], '    code: funding'), { timeout: 30_000 });
   });
@@ -81,7 +81,7 @@ describe('A coding session on one transcript', function () {
     const session = vscode();
     await session.selectText(IN_VIVO);
     await session.runCommand('QualFrame: Code In Vivo');
-    await pick(session, 'Leadership and protected time');
+    await session.pickItem('Leadership and protected time');
     const input = session.page.locator('.quick-input-widget input');
     await eventually(async () => assert.equal(await input.inputValue(), IN_VIVO), { timeout: 15_000 });
     await session.page.keyboard.press('Enter'); // the name, as proposed
@@ -144,7 +144,7 @@ describe('A coding session on one transcript', function () {
     const users = () => transcripts(session).filter((p) => /code: protected-time\b/.test(onDisk(p)));
     assert.equal(users().length, 3, 'three sample transcripts use "protected-time"');
     await session.runCommand('QualFrame: Rename Code…');
-    await pick(session, 'Protected time');
+    await session.pickItem('Protected time');
     const input = session.page.locator('.quick-input-widget input');
     await eventually(async () => assert.equal(await input.inputValue(), 'Protected time'), { timeout: 15_000 });
     await input.fill('Protected sessions');
@@ -169,13 +169,4 @@ function transcripts(session: VSCodeSession): string[] {
 async function saveEdited(session: VSCodeSession): Promise<void> {
   await session.page.locator('.tabs-container .tab.active.dirty').waitFor({ timeout: 15_000 });
   await session.save();
-}
-
-/** Types into the open quick pick and takes the first match. */
-async function pick(session: VSCodeSession, label: string): Promise<void> {
-  const input = session.page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(label);
-  await session.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
-  await session.page.keyboard.press('Enter');
 }

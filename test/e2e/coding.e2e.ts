@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually, useVSCode, type VSCodeSession } from './harness';
+import { eventually, useVSCode } from './harness';
 
 const SH04 = 'transcripts/2021/SH04.md';
 const PHRASE = 'covering thirty-one practices';
@@ -25,7 +25,7 @@ describe('Coding in the editor', function () {
     await session.openFile(SH04);
     await session.selectText(PHRASE);
     await session.runCommand('QualFrame: Apply Code…');
-    await pick(session, 'Funding');
+    await session.pickItem('Funding');
     await session.save();
     const after = await eventually(async () => {
       const text = readFileSync(join(session.workspaceDir!, SH04), 'utf8');
@@ -59,14 +59,6 @@ describe('Coding in the editor', function () {
   });
 });
 
-/** Types into the open quick pick and takes the first match. */
-async function pick(session: VSCodeSession, label: string): Promise<void> {
-  const input = session.page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(label);
-  await session.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
-  await session.page.keyboard.press('Enter');
-}
 
 function addedLines(before: string, after: string): string[] {
   const old = new Set(before.split('\n'));

@@ -183,6 +183,15 @@ export class VSCodeSession {
     }
   }
 
+  /** Types into the open quick pick (or Quick Open) and takes the first row that matches, with Enter. */
+  async pickItem(label: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(label);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
   /**
    * The command palette's rows for `typed` (e.g. "QualFrame"), once `expected` (a title that must
    * be there) shows, so the list is complete; closes the palette again.
