@@ -61,12 +61,19 @@ export interface TextEdit {
   readonly text: string;
 }
 
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
 export function minimalEdit(before: string, after: string): TextEdit {
   let head = 0;
   const max = Math.min(before.length, after.length);
   while (head < max && before.charCodeAt(head) === after.charCodeAt(head)) head++;
   let tail = 0;
+  // Never split a surrogate pair: an editor widens such a range to the whole character while
+  // the replacement holds only half of it.
+  if (head > 0 && isHighSurrogate(before.charCodeAt(head - 1))) head--;
   while (tail < max - head && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  if (tail > 0 && isLowSurrogate(before.charCodeAt(before.length - tail))) tail--;
   return { start: head, end: before.length - tail, text: after.slice(head, after.length - tail) };
 }
 
@@ -107,6 +114,28 @@ export function codeSelections(
   }
   if (ids.length === 0) return { ok: false, message: 'select the words to code in the transcript (below the front matter)' };
   return { ok: true, edit: minimalEdit(text, after), ids };
+}
+
+/**
+ * Gives annotation `id` (an orphan, typically) the text of a selection (text offsets): its
+ * start, quote and context become the selection's, whitespace at the ends left out. The entry
+ * is taken out and put back, so the list stays sorted by start; its other fields are kept.
+ */
+export function reattachAnnotation(path: string, text: string, id: string, selection: { start: number; end: number }): CodingResult {
+  const { document, problems } = parseCorpusDocument(path, text, { locateProblems: false });
+  if (!document) return { ok: false, message: problems[0]?.message ?? 'the front matter cannot be read' };
+  const annotation = document.annotations.find((a) => a.id === id);
+  if (!annotation) return { ok: false, message: `no annotation with id "${id}"` };
+  const offsets = new BodyOffsets(text);
+  const from = Math.max(selection.start, offsets.bodyStart);
+  const start = offsets.toBody(from);
+  const raw = document.body.slice(start, offsets.toBody(Math.max(from, selection.end)));
+  const quote = raw.trim();
+  if (quote === '') return { ok: false, message: 'select the passage in the transcript (below the front matter) first' };
+  const at = start + raw.length - raw.trimStart().length;
+  const { code, by, memo, illustrative } = annotation;
+  const entry = newAnnotationEntry(document.body, { start: at, quote }, { id, code, ...(by !== undefined ? { by } : {}), ...(memo !== undefined ? { memo } : {}), ...(illustrative ? { illustrative } : {}) });
+  return { ok: true, edit: minimalEdit(text, addAnnotation(removeAnnotation(text, id), entry)), ids: [id] };
 }
 
 /** Removes annotation `id` as one edit. */

@@ -317,7 +317,8 @@ function setEntryValue(text: string, id: string, key: string, value: string, add
   const pair = pairOf(item, key);
   if (pair?.value) {
     const r = abs(p, pair.value);
-    return splice(text, r.start, r.end, value);
+    // An empty value (`memo:` with nothing after it) has an empty range right after the colon.
+    return splice(text, r.start, r.end, r.start === r.end && text[r.start - 1] === ':' ? ` ${value}` : value);
   }
   if (!add) throw new FrontMatterEditError(`annotation "${id}" has no "${key}"`);
   if (item.flow) {

@@ -46,10 +46,16 @@ export async function createCode(entry: CorpusEntry, options: { name?: string; t
   const created = theme.create;
   const themeId = theme.id;
   try {
-    await editCorpusFiles(entry, [{
+    const result = await editCorpusFiles(entry, [{
       path: codebookPath(entry),
       change: (text) => addCode(created ? addTheme(text, created) : text, themeId, { id: named.id, name: named.name, ...(description ? { description } : {}) }),
     }], { label: 'Create code' });
+    if (result.unsaved.length) {
+      // The corpus is read from disk: until the codebook is saved, the new code is unknown to it.
+      void vscode.window.showWarningMessage(`QualFrame: ${codebookPath(entry)} has unsaved changes, so the new code was added there without saving; save it to use the code everywhere.`, 'Save Codebook').then(async (choice) => {
+        if (choice) await (await vscode.workspace.openTextDocument(vscode.Uri.joinPath(entry.root, ...codebookPath(entry).split('/')))).save();
+      });
+    }
   } catch (e) {
     if (!(e instanceof CodebookEditError)) throw e;
     void vscode.window.showWarningMessage(`QualFrame: ${e.message}`);

@@ -16,7 +16,9 @@ export class AnchorHintsOnSave implements vscode.Disposable {
 
   constructor(private readonly service: CorpusService, private readonly log: vscode.LogOutputChannel) {
     this.subscription = vscode.workspace.onWillSaveTextDocument((e) => {
-      if (!vscode.workspace.isTrusted) return;
+      // Auto save would slip an invisible edit (inside the folded front matter) onto the undo
+      // stack after every pause; the hints wait for a save the person makes.
+      if (!vscode.workspace.isTrusted || e.reason !== vscode.TextDocumentSaveReason.Manual) return;
       const edits = this.hintEdits(e.document);
       if (edits.length) e.waitUntil(Promise.resolve(edits));
     });

@@ -90,7 +90,7 @@ export class CodingDecorations implements vscode.Disposable, vscode.HoverProvide
     for (const s of layers.spans) {
       const style = Math.min(s.layer, LAYER_BORDERS.length - 1);
       const colour = colourOf(s.code);
-      add(`span|${s.code}|${style}`, colour, () => highlight(colour, style), new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
+      add(`span|${s.code}|${colour}|${style}`, colour, () => highlight(colour, style), new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
     }
     for (const { line, codes } of layers.stripes) {
       const stripe = codes.map(colourOf);

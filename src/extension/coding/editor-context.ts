@@ -14,7 +14,22 @@ export function corpusEditor(service: CorpusService, editor: vscode.TextEditor |
   if (!editor || editor.document.languageId !== 'markdown' || editor.document.uri.scheme !== 'file') return undefined;
   const corpus = service.corpusOf(editor.document.uri);
   if (!corpus) return undefined;
-  return { editor, corpus, path: toRootRelative(corpus.root.fsPath, editor.document.uri.fsPath) };
+  const path = toRootRelative(corpus.root.fsPath, editor.document.uri.fsPath);
+  // Only the corpus' documents: not README.md, not memos/ or the journal, not what the
+  // `documents` patterns leave out.
+  return documentPaths(corpus).has(path) ? { editor, corpus, path } : undefined;
+}
+
+const pathSets = new WeakMap<CorpusEntry['loaded'], ReadonlySet<string>>();
+
+/** The corpus' document paths as a set, made once per load. */
+function documentPaths(corpus: CorpusEntry): ReadonlySet<string> {
+  let paths = pathSets.get(corpus.loaded);
+  if (!paths) {
+    paths = new Set(corpus.loaded.corpus.files);
+    pathSets.set(corpus.loaded, paths);
+  }
+  return paths;
 }
 
 /** Applies a planned text edit to the editor's buffer: one undoable step, never behind the editor's back. */

@@ -36,8 +36,11 @@ export class FrontMatterFolding implements vscode.FoldingRangeProvider, vscode.D
     this.seen.add(key);
     if (!vscode.workspace.getConfiguration('qualframe').get<boolean>('foldFrontMatter', true)) return;
     if (frontMatterEndLine(editor.document) === undefined) return;
-    // A cursor already inside the front matter (opened at a Problems entry) means the person wants to see it.
-    if (editor.selection.active.line <= (frontMatterEndLine(editor.document) ?? 0) && !editor.selection.active.isEqual(new vscode.Position(0, 0))) return;
+    // Only a transcript nobody has started on: once the cursor has moved, text is selected or
+    // typed (the corpus may finish loading seconds after the file opened), folding would pull
+    // the cursor away from where the person works. Opened at a Problems entry: they want to see it.
+    const untouched = editor.selection.isEmpty && editor.selection.active.isEqual(new vscode.Position(0, 0)) && !editor.document.isDirty;
+    if (!untouched || vscode.window.activeTextEditor !== editor) return;
     await vscode.commands.executeCommand('editor.fold', { selectionLines: [0], levels: 1 });
   }
 

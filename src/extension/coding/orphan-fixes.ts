@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { BodyOffsets, minimalEdit, orphanAtLine } from '../../core/coding/editor-coding';
-import { quoteContext } from '../../core/coding/new-annotation';
+import { BodyOffsets, minimalEdit, orphanAtLine, reattachAnnotation } from '../../core/coding/editor-coding';
 import { parseCorpusDocument } from '../../core/corpus/document';
-import { removeAnnotation, updateAnnotationAnchors } from '../../core/frontmatter/edit-front-matter';
+import { removeAnnotation } from '../../core/frontmatter/edit-front-matter';
 import type { Command } from '../command-manager';
 import type { CorpusService } from '../corpus-service';
 import { ensureTrusted } from '../user-errors';
@@ -84,22 +83,13 @@ export class ReattachOrphanCommand implements Command {
         return false;
       }
     }
-    const text = editor.document.getText();
-    const offsets = new BodyOffsets(text);
-    const body = parseCorpusDocument(target.path, text).document?.body ?? '';
-    const start = offsets.toBody(editor.document.offsetAt(selection.start));
-    const end = offsets.toBody(editor.document.offsetAt(selection.end));
-    const raw = body.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    const quote = raw.trim();
-    const context = quoteContext(body, start + lead, start + lead + quote.length);
-    try {
-      const after = updateAnnotationAnchors(text, [{ id, start: start + lead, quote, ...context }]);
-      return await applyToBuffer(editor, minimalEdit(text, after));
-    } catch (e) {
-      void vscode.window.showWarningMessage(`QualFrame: ${(e as Error).message}`);
+    const doc = editor.document;
+    const result = reattachAnnotation(target.path, doc.getText(), id, { start: doc.offsetAt(selection.start), end: doc.offsetAt(selection.end) });
+    if (!result.ok) {
+      void vscode.window.showWarningMessage(`QualFrame: ${result.message}`);
       return false;
     }
+    return applyToBuffer(editor, result.edit);
   }
 
   private bodySelection(editor: vscode.TextEditor): vscode.Selection | undefined {

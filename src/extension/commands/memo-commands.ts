@@ -35,8 +35,10 @@ export class EditDocumentMemoCommand implements Command {
     });
     if (memo === undefined) return false;
     try {
-      const after = setDocumentMemo(text, memo);
-      return after !== text && (await applyToBuffer(target.editor, minimalEdit(text, after)));
+      // The buffer as it is now: the person may have typed or saved while the box was open.
+      const now = target.editor.document.getText();
+      const after = setDocumentMemo(now, memo);
+      return after !== now && (await applyToBuffer(target.editor, minimalEdit(now, after)));
     } catch (e) {
       void vscode.window.showWarningMessage(`QualFrame: ${(e as Error).message}`);
       return false;

@@ -28,10 +28,13 @@ abstract class SegmentCommand implements Command {
     if (!ensureTrusted(this.action)) return false;
     const target = await segmentTarget(this.service, this.decorations, { uri, id, title: this.title, placeHolder: `Which segment to ${this.action}` });
     if (!target) return false;
-    const text = target.editor.document.getText();
     try {
-      const after = await this.change(target, text);
-      if (after === undefined || after === text) return false;
+      const change = await this.ask(target);
+      if (!change) return false;
+      // Read the buffer after the question: the person may have typed or saved meanwhile.
+      const text = target.editor.document.getText();
+      const after = change(text);
+      if (after === text) return false;
       return await applyToBuffer(target.editor, minimalEdit(text, after));
     } catch (e) {
       void vscode.window.showWarningMessage(`QualFrame: ${(e as Error).message}`);
@@ -39,8 +42,8 @@ abstract class SegmentCommand implements Command {
     }
   }
 
-  /** The document's new text, or undefined when the person cancelled. */
-  protected abstract change(target: SegmentTarget, text: string): Promise<string | undefined>;
+  /** Asks what is needed, then how the document's text changes; undefined when the person cancelled. */
+  protected abstract ask(target: SegmentTarget): Promise<((text: string) => string) | undefined>;
 }
 
 export class RemoveCodeCommand extends SegmentCommand {
@@ -48,9 +51,11 @@ export class RemoveCodeCommand extends SegmentCommand {
   protected readonly action = 'remove a code';
   protected readonly title = 'Remove Code';
 
-  protected async change(target: SegmentTarget, text: string): Promise<string> {
-    const edit = uncodeAnnotation(text, target.span.annotation.id);
-    return text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+  protected async ask(target: SegmentTarget): Promise<(text: string) => string> {
+    return (text) => {
+      const edit = uncodeAnnotation(text, target.span.annotation.id);
+      return text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+    };
   }
 }
 
@@ -63,10 +68,10 @@ export class RecodeCommand extends SegmentCommand {
     super(service, decorations);
   }
 
-  protected async change(target: SegmentTarget, text: string): Promise<string | undefined> {
+  protected async ask(target: SegmentTarget): Promise<((text: string) => string) | undefined> {
     const { annotation } = target.span;
     const code = await this.picker.pick(target.corpus, { title: `Recode “${truncate(annotation.quote, 40)}”`, placeHolder: `The code instead of ${annotation.code}`, exclude: annotation.code });
-    return code ? recodeAnnotation(text, annotation.id, code) : undefined;
+    return code ? (text) => recodeAnnotation(text, annotation.id, code) : undefined;
   }
 }
 
@@ -75,11 +80,10 @@ export class ToggleIllustrativeCommand extends SegmentCommand {
   protected readonly action = 'mark a quote as illustrative';
   protected readonly title = 'Mark as Illustrative';
 
-  protected async change(target: SegmentTarget, text: string): Promise<string> {
+  protected async ask(target: SegmentTarget): Promise<(text: string) => string> {
     const { annotation } = target.span;
-    const after = setIllustrative(text, annotation.id, !annotation.illustrative);
     vscode.window.setStatusBarMessage(annotation.illustrative ? 'QualFrame: no longer an illustrative quote' : 'QualFrame: marked as an illustrative quote', 4000);
-    return after;
+    return (text) => setIllustrative(text, annotation.id, !annotation.illustrative);
   }
 }
 
@@ -88,7 +92,7 @@ export class EditSegmentMemoCommand extends SegmentCommand {
   protected readonly action = 'edit a memo';
   protected readonly title = 'Segment Memo';
 
-  protected async change(target: SegmentTarget, text: string): Promise<string | undefined> {
+  protected async ask(target: SegmentTarget): Promise<((text: string) => string) | undefined> {
     const { annotation } = target.span;
     const memo = await vscode.window.showInputBox({
       title: `Memo on “${truncate(annotation.quote, 40)}” (${annotation.code})`,
@@ -96,6 +100,6 @@ export class EditSegmentMemoCommand extends SegmentCommand {
       value: annotation.memo ?? '',
       ignoreFocusOut: true,
     });
-    return memo === undefined ? undefined : setAnnotationMemo(text, annotation.id, memo);
+    return memo === undefined ? undefined : (text) => setAnnotationMemo(text, annotation.id, memo);
   }
 }

@@ -156,11 +156,11 @@ function segmentItem(entry: CorpusEntry, document: CorpusDocument, annotation: A
   const item = new vscode.TreeItem(shorten(annotation.quote), vscode.TreeItemCollapsibleState.None);
   item.description = `${document.caseId} · ${document.path}`;
   const md = new vscode.MarkdownString();
+  md.supportThemeIcons = true; // set first, so appendText escapes `$(…)` in the quote
   md.appendText(`“${annotation.quote}”`);
   if (orphan) md.appendMarkdown('\n\n$(warning) ').appendText('Orphaned: this quote is no longer in the text. Opens at its entry in the front matter.');
   if (annotation.memo) md.appendMarkdown('\n\n**Memo:** ').appendText(annotation.memo);
   if (annotation.by) md.appendMarkdown('\n\n**Coded by** ').appendText(annotation.by);
-  md.supportThemeIcons = true;
   item.tooltip = md;
   item.iconPath = new vscode.ThemeIcon(orphan ? 'warning' : 'quote');
   item.id = `${entry.root.toString()}|segment|${document.path}|${annotation.id}`;

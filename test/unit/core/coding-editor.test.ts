@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { annotationSpans, BodyOffsets, codeSelections, documentCoding, minimalEdit, orphanAtLine, spansAt, uncodeAnnotation } from '../../../src/core/coding/editor-coding';
+import { annotationSpans, BodyOffsets, codeSelections, documentCoding, minimalEdit, orphanAtLine, reattachAnnotation, spansAt, uncodeAnnotation } from '../../../src/core/coding/editor-coding';
 import { parseCorpusDocument } from '../../../src/core/corpus/document';
 import { lineDiff } from '../support/line-diff';
 
@@ -70,6 +70,39 @@ describe('coding in an editor', () => {
     assert.deepEqual({ line: coding.orphans[0].line, column: coding.orphans[0].column }, { line: located.line, column: located.column });
     assert.equal(orphanAtLine('P3.md', deleted, located.line)?.code, 'analyst');
     assert.equal(orphanAtLine('P3.md', deleted, located.line - 1), undefined);
+  });
+
+  it('re-attaches an orphan to a selection, keeping its code, coder and memo, and the list sorted', () => {
+    let text = lf;
+    for (const word of ['Hello', 'analyst']) {
+      const at = text.lastIndexOf(word);
+      const r = codeSelections('P3.md', text, [{ start: at, end: at + word.length }], { code: word.toLowerCase(), by: 'am', memo: `on ${word}` });
+      assert.ok(r.ok);
+      if (r.ok) text = apply(text, r.edit);
+    }
+    const analystId = parseCorpusDocument('P3.md', text).document!.annotations.find((a) => a.code === 'analyst')!.id;
+    const cut = text.lastIndexOf('no analyst support'); // the body's; a context in the front matter holds it too
+    const deleted = `${text.slice(0, cut)}no support${text.slice(cut + 'no analyst support'.length)}`;
+    assert.equal(documentCoding('P3.md', deleted)!.orphans.length, 1);
+    // The person selects " Interviewer" (with a space) near the top: before the other entry.
+    const at = deleted.lastIndexOf('Interviewer:') - 1;
+    const r = reattachAnnotation('P3.md', deleted, analystId, { start: at, end: at + 12 });
+    assert.ok(r.ok);
+    if (!r.ok) return;
+    const after = apply(deleted, r.edit);
+    const { document, problems } = parseCorpusDocument('P3.md', after);
+    assert.deepEqual(problems, [], 'no orphan, and no unsorted-annotations warning');
+    assert.deepEqual(document!.annotations.map((a) => [a.code, a.quote, a.by, a.memo]), [['analyst', 'Interviewer', 'am', 'on analyst'], ['hello', 'Hello', 'am', 'on Hello']]);
+    assert.deepEqual(reattachAnnotation('P3.md', deleted, analystId, { start: 0, end: 3 }), { ok: false, message: 'select the passage in the transcript (below the front matter) first' });
+  });
+
+  it('never splits an emoji (a surrogate pair) between the kept text and the replacement', () => {
+    for (const [a, b] of [['felt 😀 then', 'felt 😃 then'], ['😀x', '😃x'], ['x😀', 'x😃'], ['a😀😀b', 'a😀b']]) {
+      const e = minimalEdit(a, b);
+      assert.equal(apply(a, e), b);
+      assert.ok(!/^[\udc00-\udfff]/.test(e.text) && !/[\ud800-\udbff]$/.test(e.text), JSON.stringify(e));
+      assert.ok(!/[\ud800-\udbff]$/.test(a.slice(0, e.start)) && !/^[\udc00-\udfff]/.test(a.slice(e.end)), JSON.stringify(e));
+    }
   });
 
   it('finds the smallest edit between two texts', () => {

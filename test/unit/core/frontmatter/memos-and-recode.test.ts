@@ -45,6 +45,13 @@ describe('memo and recode edits', () => {
     assert.equal(setAnnotationMemo(removed, 'a3', 'late again'), block);
   });
 
+  it('fills an emptied `memo:` key with valid YAML', () => {
+    const emptied = block.replace('    memo: "late again"', '    memo:');
+    const after = setAnnotationMemo(emptied, 'a3', 'back again');
+    assert.deepEqual(lineDiff(emptied, after), { removed: ['    memo:'], added: ['    memo: "back again"'] });
+    assert.equal(read(after).annotations.find((a) => a.id === 'a3')!.memo, 'back again');
+  });
+
   it('adds a memo to a one-line entry inside its braces', () => {
     const after = setAnnotationMemo(block, 'a4', 'flow entry');
     assert.equal(read(after).annotations.find((a) => a.id === 'a4')!.memo, 'flow entry');
