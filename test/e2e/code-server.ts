@@ -22,6 +22,9 @@ export interface CodeServerOptions {
 /** Settings a fresh profile gets: quiet (no welcome, tips, updates, telemetry) and predictable typing. */
 export const seededSettings: Record<string, unknown> = {
   'workbench.startupEditor': 'none',
+  // Folding runs once the corpus has loaded, which can land between a test's Find and its
+  // typing (faster than any person). The test of folding turns it back on.
+  'qualframe.foldFrontMatter': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,

@@ -15,7 +15,7 @@ const IN_VIVO = 'chasing the board for data';
 const VIDEO = 'late. Meeting on a video call meant people could join from their own consulting room between patients';
 
 describe('A coding session on one transcript', function () {
-  const vscode = useVSCode({ name: 'coding-workflow' });
+  const vscode = useVSCode({ name: 'coding-workflow', settings: { 'qualframe.foldFrontMatter': true } });
   const onDisk = (path: string) => readFileSync(join(vscode().workspaceDir!, path), 'utf8');
   /** The lines of the front-matter entry with `id`, as saved. */
   const entry = (path: string, id: string) => {

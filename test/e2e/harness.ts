@@ -178,7 +178,14 @@ export class VSCodeSession {
         throw new Error(`command ${String(title)} is not in the command palette; it shows: ${JSON.stringify(shown)}`);
       }
       await row.click();
-      await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      // Done when the palette is gone, or already replaced by the command's own quick input
+      // (the widget is reused, so it may never be hidden in between).
+      const field = this.page.locator('.quick-input-widget input');
+      await eventually(async () => {
+        const widget = this.page.locator('.quick-input-widget');
+        if (!(await widget.isVisible()) || !(await field.inputValue()).startsWith('>')) return;
+        throw new Error(`the command palette is still open after choosing ${String(title)}`);
+      }, { timeout: 30_000 });
       return;
     }
   }
