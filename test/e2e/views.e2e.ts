@@ -56,4 +56,29 @@ describe('The QualFrame views', function () {
       assert.deepEqual(codes.slice(0, 2), ['Recruitment and retention', 'Workload pressure']);
     });
   });
+
+  it('counts a code’s segments and cases per wave, lists its segments, and opens one', async function () {
+    const session = vscode();
+    const codebook = session.treeView('Codebook');
+    const code = await eventually(async () => {
+      const row = (await codebook.rows()).find((r) => r.label === 'Recruitment and retention');
+      assert.ok(row, 'the code is shown under its theme');
+      return row;
+    });
+    assert.equal(code.description, '4 segments · 2016: 0 cases · 2021: 4 cases');
+    await codebook.expand('Recruitment and retention');
+    const segments = await eventually(async () => {
+      const rows = await codebook.rows();
+      const at = rows.findIndex((r) => r.label === 'Recruitment and retention');
+      const children = rows.slice(at + 1).filter((r) => r.level === 3);
+      assert.equal(children.length, 4);
+      return children;
+    });
+    const sh02 = segments.find((r) => r.description === 'SH02 · transcripts/2021/SH02.md');
+    assert.ok(sh02, JSON.stringify(segments));
+    assert.equal(sh02.label, 'there was no locum to backfill them');
+    await codebook.row(sh02.label).click();
+    await session.activeTab('SH02.md').waitFor();
+    await eventually(async () => assert.match(await session.statusBarTexts().then((t) => t.join(' | ')), /\(35 selected\)/), { timeout: 15_000 });
+  });
 });

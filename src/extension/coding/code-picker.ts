@@ -40,8 +40,8 @@ export class CodePicker {
   }
 
   private items(codebook: Codebook, exclude?: string): CodePick[] {
-    const item = (id: string, name: string, themeName: string, description?: string, include?: string): CodePick => {
-      const detail = [description, include ? `Include: ${include}` : undefined].filter(Boolean).join(' · ');
+    const item = (id: string, name: string, themeName: string, description?: string, include?: string, exclude?: string): CodePick => {
+      const detail = [description, include ? `Include: ${include}` : undefined, exclude ? `Exclude: ${exclude}` : undefined].filter(Boolean).join(' · ');
       return { label: name, description: `${id} · ${themeName}`, ...(detail ? { detail } : {}), code: id };
     };
     const items: CodePick[] = [];
@@ -51,7 +51,7 @@ export class CodePicker {
       for (const id of recent) {
         const theme = codebook.applicable.get(id)!;
         const code = codebook.codeById.get(id);
-        items.push(item(id, code?.name ?? theme.name, theme.name, code?.description ?? theme.description, code?.include));
+        items.push(item(id, code?.name ?? theme.name, theme.name, code?.description ?? theme.description, code?.include, code?.exclude));
       }
     }
     for (const theme of codebook.themes) {
@@ -59,7 +59,7 @@ export class CodePicker {
       if (theme.codes.length === 0 && theme.id === exclude) continue;
       items.push({ label: theme.name, kind: vscode.QuickPickItemKind.Separator });
       if (theme.codes.length === 0) items.push(item(theme.id, theme.name, theme.name, theme.description));
-      for (const c of codes) items.push(item(c.id, c.name, theme.name, c.description, c.include));
+      for (const c of codes) items.push(item(c.id, c.name, theme.name, c.description, c.include, c.exclude));
     }
     return items;
   }

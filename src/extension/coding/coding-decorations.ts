@@ -133,6 +133,8 @@ export class CodingDecorations implements vscode.Disposable, vscode.HoverProvide
       if (a.illustrative) md.appendMarkdown(' · $(star-full) illustrative');
       const definition = code?.description ?? codebook.themeById.get(a.code)?.description;
       if (definition) md.appendMarkdown('\n\n*').appendText(definition).appendMarkdown('*');
+      if (code?.include) md.appendMarkdown('\n\n**Include:** ').appendText(code.include);
+      if (code?.exclude) md.appendMarkdown('\n\n**Exclude:** ').appendText(code.exclude);
       if (a.memo) md.appendMarkdown('\n\n$(note) ').appendText(a.memo);
       const args = encodeURIComponent(JSON.stringify([document.uri.toString(), a.id]));
       const link = (label: string, command: string, tip: string) => `[${label}](command:${command}?${args} "${tip}")`;
