@@ -30,7 +30,7 @@ export async function editCorpusFiles(
   options: { readonly label: string; readonly progress?: vscode.Progress<{ message?: string; increment?: number }> },
 ): Promise<CorpusEditResult> {
   const edit = new vscode.WorkspaceEdit();
-  const touched: { path: string; document: vscode.TextDocument; wasDirty: boolean }[] = [];
+  const touched: { path: string; document: vscode.TextDocument; wasDirty: boolean; version: number }[] = [];
   const step = changes.length ? 100 / changes.length : 0;
   for (const { path, change } of changes) {
     const uri = vscode.Uri.joinPath(entry.root, ...path.split('/'));
@@ -41,9 +41,12 @@ export async function editCorpusFiles(
     if (after === before) continue;
     const { start, end, text } = minimalEdit(before, after);
     edit.replace(uri, new vscode.Range(document.positionAt(start), document.positionAt(end)), text, { label: options.label, needsConfirmation: false });
-    touched.push({ path, document, wasDirty: document.isDirty });
+    touched.push({ path, document, wasDirty: document.isDirty, version: document.version });
   }
   if (touched.length === 0) return { changed: [], unsaved: [] };
+  // Opening the files took time: a document typed in meanwhile would get edits placed by its old text.
+  const moved = touched.find((t) => t.document.version !== t.version);
+  if (moved) throw new Error(`${moved.path} changed while the edit (${options.label}) was prepared; nothing changed, try again`);
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`the editor refused the change (${options.label}); nothing changed`);
   const unsaved: string[] = [];
   for (const t of touched) {
