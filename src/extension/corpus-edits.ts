@@ -3,6 +3,9 @@ import { minimalEdit } from '../core/coding/editor-coding';
 import { toRootRelative } from '../node/find-root';
 import type { CorpusEntry } from './corpus-service';
 
+/** An edit the editor refused, or that could not be placed safely: nothing was changed. */
+export class CorpusEditRefused extends Error {}
+
 /** A change to one file of a corpus: its root-relative path and how its text changes. */
 export interface FileChange {
   readonly path: string;
@@ -46,8 +49,8 @@ export async function editCorpusFiles(
   if (touched.length === 0) return { changed: [], unsaved: [] };
   // Opening the files took time: a document typed in meanwhile would get edits placed by its old text.
   const moved = touched.find((t) => t.document.version !== t.version);
-  if (moved) throw new Error(`${moved.path} changed while the edit (${options.label}) was prepared; nothing changed, try again`);
-  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`the editor refused the change (${options.label}); nothing changed`);
+  if (moved) throw new CorpusEditRefused(`${moved.path} changed while the edit (${options.label}) was prepared; try again`);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new CorpusEditRefused(`the editor refused the change (${options.label})`);
   const unsaved: string[] = [];
   for (const t of touched) {
     if (t.wasDirty) unsaved.push(t.path);

@@ -3,7 +3,7 @@ import type { Codebook, Theme } from '../../core/corpus/codebook';
 import { codeUsage } from '../../core/corpus/code-usage';
 import { addCode, addTheme, CodebookEditError, codebookId, type NewTheme } from '../../core/corpus/edit-codebook';
 import { count } from '../../core/text/count';
-import { codebookPath, editCorpusFiles } from '../corpus-edits';
+import { codebookPath, CorpusEditRefused, editCorpusFiles } from '../corpus-edits';
 import type { CorpusEntry } from '../corpus-service';
 import { ensureTrusted } from '../user-errors';
 
@@ -57,8 +57,8 @@ export async function createCode(entry: CorpusEntry, options: { name?: string; t
       });
     }
   } catch (e) {
-    if (!(e instanceof CodebookEditError)) throw e;
-    void vscode.window.showWarningMessage(`QualFrame: ${e.message}`);
+    if (!(e instanceof CodebookEditError || e instanceof CorpusEditRefused)) throw e;
+    void vscode.window.showWarningMessage(`QualFrame: ${e.message}; nothing changed.`);
     return undefined;
   }
   return named.id;

@@ -8,7 +8,7 @@ import { FrontMatterEditError, recodeAll } from '../../core/frontmatter/edit-fro
 import { count } from '../../core/text/count';
 import { askCodebookName, codebookIds, confirmCodesUnder, createCode } from '../codebook/create-code';
 import type { Command } from '../command-manager';
-import { codebookPath, documentsCoding, editCorpusFiles, type CorpusEditResult, type FileChange } from '../corpus-edits';
+import { codebookPath, CorpusEditRefused, documentsCoding, editCorpusFiles, type CorpusEditResult, type FileChange } from '../corpus-edits';
 import type { CorpusEntry, CorpusService } from '../corpus-service';
 import { ensureTrusted } from '../user-errors';
 import type { CodebookNode } from '../views/codebook-tree';
@@ -355,7 +355,7 @@ async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
   try {
     return await work();
   } catch (e) {
-    if (!(e instanceof CodebookEditError || e instanceof FrontMatterEditError)) throw e;
+    if (!(e instanceof CodebookEditError || e instanceof FrontMatterEditError || e instanceof CorpusEditRefused)) throw e;
     void vscode.window.showWarningMessage(`QualFrame: ${e.message}; nothing changed.`);
     return undefined;
   }
