@@ -352,6 +352,8 @@ export class VSCodeSession {
       const at = /Ln\s*(\d+),\s*Col\s*(\d+)/.exec(position);
       const icon = (await row.locator('.marker-icon').first().getAttribute('class').catch(() => '')) ?? '';
       const severity = /error/.test(icon) ? 'error' : /warning/.test(icon) ? 'warning' : /info/.test(icon) ? 'info' : 'unknown';
+      // A row that vanished while it was read (the panel re-renders as problems change) reads empty.
+      if (message === '') continue;
       out.push({ file, message, source, code, line: at ? Number(at[1]) : 0, column: at ? Number(at[2]) : 0, severity });
     }
     return out;
