@@ -21,6 +21,8 @@ import { CasesTree } from './views/cases-tree';
 import { CodebookTree, describeRestrictedMode } from './views/codebook-tree';
 import { codebookCommands } from './commands/codebook-commands';
 import { createStatsPanel } from './stats-panel-wiring';
+import { createMatrixPanel } from './matrix-panel-wiring';
+import { OpenMatrixCommand } from './commands/open-matrix';
 
 /**
  * Composition root. Kept light: it wires things up and starts the corpus loading in the
@@ -31,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const service = new CorpusService(log);
   const diagnostics = new CorpusDiagnostics(service);
   const stats = createStatsPanel(context, service, log);
+  const matrix = createMatrixPanel(context, service, log);
   const decorations = new CodingDecorations(service, (uri, orphans) => diagnostics.setLiveOrphans(uri, orphans));
   const picker = new CodePicker(context.workspaceState);
   const commands = new CommandManager();
@@ -48,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): void {
   commands.register(new ValidateCorpusCommand(service, diagnostics));
   commands.register(new InitialiseCorpusCommand(() => service.reloadAll()));
   commands.register(new ShowStatsCommand(stats));
+  commands.register(new OpenMatrixCommand(service, matrix));
   commands.register(new ReloadCorpusCommand(service));
   const cases = new CasesTree(service);
   const codebook = new CodebookTree(service);
@@ -56,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): void {
     service,
     diagnostics,
     stats,
+    matrix,
     decorations,
     new FrontMatterFolding(service),
     new AnchorHintsOnSave(service, log),

@@ -200,7 +200,8 @@ export class MergeCodeCommand implements Command {
 export class OpenSegmentCommand implements Command {
   readonly id = 'qualframe.codebook.openSegment';
 
-  async execute(root?: unknown, path?: unknown, annotationId?: unknown): Promise<boolean> {
+  /** `beside`: open next to the active editor group (from a panel, which should stay in view). */
+  async execute(root?: unknown, path?: unknown, annotationId?: unknown, beside?: unknown): Promise<boolean> {
     if (typeof root !== 'string' || typeof path !== 'string' || typeof annotationId !== 'string') return false;
     const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.Uri.parse(root), ...path.split('/')));
     const text = document.getText();
@@ -217,7 +218,7 @@ export class OpenSegmentCommand implements Command {
         range = new vscode.Range(position, position);
       }
     }
-    const editor = await vscode.window.showTextDocument(document, range ? { selection: range } : {});
+    const editor = await vscode.window.showTextDocument(document, { ...(range ? { selection: range } : {}), ...(beside === true ? { viewColumn: vscode.ViewColumn.Beside } : {}) });
     if (!range) {
       void vscode.window.showInformationMessage(`QualFrame: annotation "${annotationId}" is no longer in ${path}.`);
       return false;

@@ -7,7 +7,9 @@
  */
 import {
   MAX_FILE_LENGTH,
+  MAX_ID_LENGTH,
   MAX_ROOT_LENGTH,
+  MAX_SUMMARY_LENGTH,
   WEBVIEW_COMMANDS,
   type FromWebviewMessage,
   type WebviewCommandId,
@@ -25,6 +27,8 @@ const FIELDS: ReadonlyMap<MessageType, readonly string[]> = new Map<MessageType,
   ['refresh', ['type']],
   ['runCommand', ['type', 'command']],
   ['openFile', ['type', 'root', 'file']],
+  ['openSegment', ['type', 'root', 'file', 'id']],
+  ['saveSummary', ['type', 'root', 'case', 'theme', 'summary']],
 ]);
 
 /** Keys that would reach an object's prototype if the message were ever merged or copied. */
@@ -84,7 +88,41 @@ export function checkFromWebviewMessage(raw: unknown): MessageCheck {
       if (fileProblem) return fail(`openFile: file ${fileProblem}`);
       return ok({ type: 'openFile', root: root as string, file: file as string });
     }
+    case 'openSegment': {
+      const root = own(record, 'root');
+      const file = own(record, 'file');
+      const id = own(record, 'id');
+      const rootProblem = checkRoot(root);
+      if (rootProblem) return fail(`openSegment: root ${rootProblem}`);
+      const fileProblem = checkRelativeFile(file);
+      if (fileProblem) return fail(`openSegment: file ${fileProblem}`);
+      const idProblem = checkId(id);
+      if (idProblem) return fail(`openSegment: id ${idProblem}`);
+      return ok({ type: 'openSegment', root: root as string, file: file as string, id: id as string });
+    }
+    case 'saveSummary': {
+      const root = own(record, 'root');
+      const caseId = own(record, 'case');
+      const theme = own(record, 'theme');
+      const summary = own(record, 'summary');
+      const problem = labelled('root', checkRoot(root)) ?? labelled('case', checkId(caseId)) ?? labelled('theme', checkId(theme));
+      if (problem) return fail(`saveSummary: ${problem}`);
+      if (typeof summary !== 'string') return fail('saveSummary: summary is not a string');
+      if (summary.length > MAX_SUMMARY_LENGTH) return fail(`saveSummary: summary is longer than ${MAX_SUMMARY_LENGTH} characters`);
+      return ok({ type: 'saveSummary', root: root as string, case: caseId as string, theme: theme as string, summary });
+    }
   }
+}
+
+const labelled = (field: string, problem: string | undefined) => (problem === undefined ? undefined : `${field} ${problem}`);
+
+/** Why `value` is not an acceptable id (annotation, case or theme), or undefined if it is. */
+function checkId(value: unknown): string | undefined {
+  if (typeof value !== 'string') return 'is not a string';
+  if (value.length === 0) return 'is empty';
+  if (value.length > MAX_ID_LENGTH) return `is longer than ${MAX_ID_LENGTH} characters`;
+  if (CONTROL.test(value)) return 'contains a control character';
+  return undefined;
 }
 
 /** Why `value` is not an acceptable corpus root string, or undefined if it is. */

@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import { buildFrameworkMatrix } from '../core/matrix/framework-matrix';
+import { summaryDocumentFor } from '../core/corpus/summary-document';
+import { FrontMatterEditError, setSummary } from '../core/frontmatter/edit-front-matter';
+import type { MatrixViewData } from '../protocol';
+import { CorpusEditRefused, editCorpusFiles } from './corpus-edits';
+import type { CorpusEntry, CorpusService } from './corpus-service';
+import { ensureTrusted } from './user-errors';
+import { MatrixPanelController } from './webview/matrix-panel';
+
+const views = new WeakMap<CorpusEntry['loaded'], MatrixViewData>();
+
+/** The matrix of one corpus as the panel shows it: built once per load of the corpus. */
+export function matrixViewData(entry: CorpusEntry): MatrixViewData {
+  const cached = views.get(entry.loaded);
+  if (cached && cached.readOnly === !vscode.workspace.isTrusted) return cached;
+  const matrix = buildFrameworkMatrix(entry.loaded.corpus);
+  const data: MatrixViewData = {
+    root: entry.root.toString(),
+    name: entry.name,
+    attribute: matrix.attribute,
+    themes: matrix.themes,
+    maxSegments: matrix.maxSegments,
+    readOnly: !vscode.workspace.isTrusted,
+    rows: matrix.rows.map((row) => ({
+      case: row.case,
+      wave: row.wave,
+      documents: row.documents,
+      cells: Object.fromEntries(Object.entries(row.cells).map(([theme, cell]) => [theme, {
+        ...(cell.summary !== undefined ? { summary: cell.summary } : {}),
+        quotes: cell.quotes.map((q) => ({ file: q.file, id: q.id, code: q.code, quote: q.quote, illustrative: q.illustrative, anchored: q.anchored })),
+      }])),
+    })),
+  };
+  views.set(entry.loaded, data);
+  return data;
+}
+
+/**
+ * The Framework Matrix panel over the corpus service. Built during activation, because its
+ * constructor registers the serializer that restores the panel after a window reload.
+ */
+export function createMatrixPanel(context: vscode.ExtensionContext, service: CorpusService, log: vscode.LogOutputChannel): MatrixPanelController {
+  const entryAt = (root: string | undefined) => service.corpora.find((c) => c.root.toString() === root) ?? service.corpora[0];
+  return new MatrixPanelController(
+    context.extensionUri,
+    {
+      current: (root) => {
+        const entry = entryAt(root);
+        return entry ? matrixViewData(entry) : null;
+      },
+      get loading() {
+        return service.loading;
+      },
+      onDidChange: service.onDidChange,
+    },
+    log,
+    {
+      openSegment: (root, file, id) => void vscode.commands.executeCommand('qualframe.codebook.openSegment', root, file, id, true),
+      saveSummary: async (root, caseId, theme, summary) => {
+        if (!ensureTrusted('edit summaries')) return;
+        const entry = entryAt(root);
+        const c = entry?.loaded.corpus.caseById.get(caseId);
+        const path = c && summaryDocumentFor(c, theme);
+        if (!entry || !path || !entry.loaded.corpus.codebook.themeById.has(theme)) {
+          void vscode.window.showWarningMessage(`QualFrame: case "${caseId}" or theme "${theme}" is no longer in the corpus; the summary was not saved.`);
+          return;
+        }
+        const text = summary.trim() === '' ? undefined : summary.replace(/\s+$/, '');
+        try {
+          await editCorpusFiles(entry, [{ path, change: (t) => setSummary(t, theme, text) }], { label: 'Edit summary' });
+        } catch (e) {
+          if (!(e instanceof CorpusEditRefused || e instanceof FrontMatterEditError)) throw e;
+          void vscode.window.showWarningMessage(`QualFrame: ${path}: ${e.message}; the summary was not saved.`);
+        }
+      },
+    },
+  );
+}

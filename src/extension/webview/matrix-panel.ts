@@ -1,0 +1,88 @@
+/**
+ * The "Framework Matrix" panel: the charting of one corpus, cases by themes, with summaries and
+ * the quotes behind them; a quote opens its segment, a summary is edited in place. One panel,
+ * showing the corpus it was opened on (restored after a window reload by the serializer).
+ */
+import * as vscode from 'vscode';
+import {
+  MATRIX_VIEW_TYPE,
+  type MatrixFromWebviewMessage,
+  type MatrixToWebviewMessage,
+  type MatrixViewData,
+} from '../../protocol';
+import { PanelHost, type PanelRequest } from './panel-host';
+
+/** Where the panel's data comes from. */
+export interface MatrixSource {
+  /** The matrix of the corpus at `root` (a URI string), or of the first corpus when undefined; null without a corpus. */
+  current(root: string | undefined): MatrixViewData | null;
+  readonly loading: boolean;
+  /** Fires whenever {@link current} would answer differently. */
+  readonly onDidChange: vscode.Event<void>;
+}
+
+/** What the panel asks of the extension; arguments are validated and the root is the one shown. */
+export interface MatrixPanelHandlers {
+  openSegment(root: string, file: string, id: string): void;
+  saveSummary(root: string, caseId: string, theme: string, summary: string): Promise<void>;
+}
+
+export class MatrixPanelController implements vscode.Disposable {
+  static readonly title = 'Framework Matrix';
+
+  private readonly host: PanelHost<MatrixToWebviewMessage, MatrixFromWebviewMessage>;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** The corpus shown (its root as a URI string); the first corpus when undefined. */
+  private root: string | undefined;
+
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly source: MatrixSource,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly handlers: MatrixPanelHandlers,
+  ) {
+    this.host = new PanelHost<MatrixToWebviewMessage, MatrixFromWebviewMessage>({
+      viewType: MATRIX_VIEW_TYPE,
+      title: MatrixPanelController.title,
+      bundle: 'matrix',
+      extensionUri,
+      log,
+      accepts: ['refresh', 'openSegment', 'saveSummary'],
+      onMessage: (message) => void this.handle(message),
+      onReady: () => this.post(),
+    });
+    this.subscriptions.push(this.host, this.host.registerSerializer(), source.onDidChange(() => this.post()));
+  }
+
+  /** Opens the panel on the corpus at `root` (or the first corpus), or reveals it there. */
+  show(root?: string): void {
+    this.root = root;
+    this.host.show();
+    this.post();
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions.splice(0)) s.dispose();
+  }
+
+  private post(): void {
+    if (!this.host.isOpen) return;
+    this.host.post({ type: 'matrix', data: this.source.current(this.root), loading: this.source.loading });
+  }
+
+  private async handle(message: PanelRequest<MatrixFromWebviewMessage>): Promise<void> {
+    if (message.type === 'refresh') {
+      this.post();
+      return;
+    }
+    if (message.type !== 'openSegment' && message.type !== 'saveSummary') return;
+    // Only the corpus this panel shows: the webview cannot name another folder.
+    const shown = this.source.current(this.root)?.root;
+    if (message.root !== shown) {
+      this.log.warn(`${MATRIX_VIEW_TYPE}: dropped ${message.type}: not the corpus shown in the panel`);
+      return;
+    }
+    if (message.type === 'openSegment') this.handlers.openSegment(message.root, message.file, message.id);
+    else await this.handlers.saveSummary(message.root, message.case, message.theme, message.summary);
+  }
+}

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { MAX_ID_LENGTH, MAX_SUMMARY_LENGTH } from '../../../../src/protocol';
+import { checkFromWebviewMessage } from '../../../../src/extension/webview/validate-message';
+
+// The matrix panel's requests: open a segment, save a summary. Untrusted input like any other.
+const check = (raw: unknown) => checkFromWebviewMessage(raw);
+const reason = (raw: unknown) => {
+  const r = check(raw);
+  assert.equal(r.ok, false, `expected ${JSON.stringify(raw)} to be rejected`);
+  return r.ok ? '' : r.reason;
+};
+
+describe('matrix panel messages', () => {
+  const segment = { type: 'openSegment', root: '/study', file: 'transcripts/2021/SH02.md', id: '5b52' };
+  const summary = { type: 'saveSummary', root: '/study', case: 'SH02', theme: 'workforce', summary: 'Leads exhausted.\nNo slack.' };
+
+  it('accepts a segment to open and a summary to save, multi-line or empty', () => {
+    assert.deepEqual(check(segment), { ok: true, message: segment });
+    assert.deepEqual(check(summary), { ok: true, message: summary });
+    assert.equal(check({ ...summary, summary: '' }).ok, true, 'an empty summary removes it');
+    assert.equal(check({ ...summary, summary: 's'.repeat(MAX_SUMMARY_LENGTH) }).ok, true);
+  });
+
+  it('refuses a file that could leave its root, and ids that are empty, too long or hold controls', () => {
+    assert.match(reason({ ...segment, file: '../outside.md' }), /openSegment: file/);
+    assert.match(reason({ ...segment, id: '' }), /openSegment: id is empty/);
+    assert.match(reason({ ...segment, id: 'x'.repeat(MAX_ID_LENGTH + 1) }), /longer than/);
+    assert.match(reason({ ...summary, case: 'P3\n' }), /saveSummary: case contains a control character/);
+    assert.match(reason({ ...summary, theme: 7 }), /saveSummary: theme is not a string/);
+  });
+
+  it('refuses an over-long or non-text summary, and extra or missing fields', () => {
+    assert.match(reason({ ...summary, summary: 's'.repeat(MAX_SUMMARY_LENGTH + 1) }), /longer than/);
+    assert.match(reason({ ...summary, summary: null }), /summary is not a string/);
+    assert.match(reason({ ...summary, file: 'x.md' }), /unexpected field/);
+    const noRoot: Record<string, unknown> = { ...summary };
+    delete noRoot.root;
+    assert.match(reason(noRoot), /missing field root/);
+  });
+});

@@ -1,0 +1,173 @@
+/**
+ * The Framework Matrix panel: cases by themes, grouped by wave, each cell the case's summary
+ * of the theme and its coded segments. Redrawn whenever the host sends the matrix (after every
+ * change); the selected cell, the filter and any summary being typed survive that.
+ */
+import '@vscode-elements/elements/dist/vscode-badge/index.js';
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
+import '@vscode-elements/elements/dist/vscode-textarea/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import '../common/base.css';
+import './matrix.css';
+import type { MatrixMessage, MatrixPanelState, MatrixToWebviewMessage, MatrixViewData } from '../../src/protocol';
+import { el, replaceContent, setAttribute, setText } from '../common/dom';
+import { connectToHost } from '../common/vscode-api';
+import { buildLayout, buildSearchIndex, isMatrixPanelState, locateCell, normalizeFilter, type CellKey, type SearchIndex } from './matrix-model';
+import { CellDetail } from './render-detail';
+import { MatrixGrid } from './render-matrix';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('matrix: no #root element');
+
+/**
+ * State is saved after this pause, not at once: it holds the whole matrix (megabytes for a
+ * large corpus), and the host may send several in a row, or the person type a filter.
+ */
+const SAVE_STATE_DELAY_MS = 250;
+
+let data: MatrixViewData | null = null;
+let loading = true;
+/** Built on the first filtering of each matrix (see buildLayout). */
+let index: SearchIndex | undefined;
+let filterText = '';
+let selected: CellKey | undefined;
+
+const title = el('h1', { testId: 'title', text: 'Framework Matrix' });
+const filter = el('vscode-textfield', {
+  className: 'filter',
+  testId: 'filter',
+  attrs: { type: 'search', placeholder: 'Filter by case, summary or quote' },
+});
+// The inner input's aria-label: a property only (the component ignores a `label` attribute).
+filter.label = 'Filter by case, summary or quote';
+const refresh = el('vscode-button', { testId: 'refresh', text: 'Refresh', attrs: { secondary: true } });
+const ring = el('vscode-progress-ring', { attrs: { 'aria-hidden': 'true' } });
+const statusText = el('span');
+const status = el('p', { className: 'status', testId: 'status', attrs: { role: 'status' } }, ring, statusText);
+const noMatch = el('p', { className: 'muted no-match', testId: 'no-match', attrs: { hidden: true } });
+
+const grid = new MatrixGrid({ onSelect: select });
+const detail = new CellDetail({
+  onSave: (key, summary) => {
+    if (data) host.post({ type: 'saveSummary', root: data.root, case: key.case, theme: key.theme, summary });
+  },
+  onOpen: ({ file, id }) => {
+    if (data) host.post({ type: 'openSegment', root: data.root, file, id });
+  },
+});
+const layout = el('div', { className: 'matrix-layout' }, grid.element, detail.element);
+
+replaceContent(
+  root,
+  el('header', { className: 'toolbar' }, title, el('div', { className: 'actions' }, filter, refresh)),
+  status,
+  noMatch,
+  layout,
+);
+root.setAttribute('aria-busy', 'false');
+
+const host = connectToHost<MatrixToWebviewMessage, MatrixPanelState>({
+  accepts: ['matrix'],
+  isState: isMatrixPanelState,
+  onMessage: (message) => {
+    show(message);
+    saveStateSoon();
+  },
+});
+
+refresh.addEventListener('click', () => host.post({ type: 'refresh' }));
+
+// Typing fires faster than frames: filter once per frame with the latest text.
+let filterFrame = 0;
+filter.addEventListener('input', () => {
+  if (filterFrame !== 0) return;
+  filterFrame = requestAnimationFrame(() => {
+    filterFrame = 0;
+    if (filter.value === filterText) return;
+    filterText = filter.value;
+    grid.scrollToTop();
+    relayout();
+    saveStateSoon();
+  });
+});
+
+function show(message: MatrixMessage): void {
+  if (data && message.data && data.root !== message.data.root) selected = undefined; // another corpus
+  data = message.data;
+  loading = message.loading;
+  index = undefined;
+  // A cell whose row or theme is gone (recoded, renamed) can no longer be selected.
+  // (While no matrix is shown, as during a reload, the selection waits for the next one.)
+  if (selected && data && !locateCell(data, selected)) selected = undefined;
+
+  setText(title, data ? `Framework Matrix — ${data.name}` : 'Framework Matrix');
+  showStatus();
+  layout.hidden = data === null;
+  setAttribute(layout, 'aria-busy', loading ? 'true' : 'false');
+  relayout();
+  grid.setSelected(selected);
+  detail.show(data, selected);
+}
+
+function showStatus(): void {
+  let text = '';
+  if (loading) text = data ? 'Reloading the corpus…' : 'Loading the corpus…';
+  else if (!data) text = 'No corpus is open. Open a folder with a qualframe.yaml and a codebook.yaml to chart its transcripts.';
+  else if (data.themes.length === 0) text = 'The codebook has no themes yet: add themes to codebook.yaml to chart them.';
+  else if (data.rows.length === 0) text = 'This corpus has no transcripts yet.';
+  ring.hidden = !loading;
+  setText(statusText, text);
+  status.hidden = text === '';
+}
+
+/** Regroups and refilters the rows and redraws the grid. */
+function relayout(): void {
+  const matrix = data;
+  const matrixLayout = matrix ? buildLayout(matrix, () => (index ??= buildSearchIndex(matrix)), filterText) : null;
+  grid.show(data, matrixLayout);
+  const nothing = matrixLayout !== null && data !== null && data.rows.length > 0 && matrixLayout.shownRows === 0;
+  noMatch.hidden = !nothing;
+  if (nothing) setText(noMatch, `No case, summary or quote contains “${normalizeFilter(filterText)}”.`);
+}
+
+function select(key: CellKey): void {
+  selected = key;
+  grid.setSelected(key);
+  detail.show(data, key);
+  saveStateSoon();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saved state: the matrix from the last message, the selection and the filter.
+
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+function saveStateSoon(): void {
+  if (saveTimer === undefined) saveTimer = setTimeout(saveStateNow, SAVE_STATE_DELAY_MS);
+}
+
+function saveStateNow(): void {
+  if (saveTimer !== undefined) clearTimeout(saveTimer);
+  saveTimer = undefined;
+  const state: MatrixPanelState = { version: 1, data, ...(selected ? { selected } : {}), ...(filterText ? { filter: filterText } : {}) };
+  host.setState(state);
+}
+
+// A hidden panel's page may be discarded before the timer fires.
+window.addEventListener('pagehide', () => {
+  if (saveTimer !== undefined) saveStateNow();
+});
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden' && saveTimer !== undefined) saveStateNow();
+});
+
+// Until the host answers `ready`, show what this panel showed before it was hidden or the
+// window reloaded, or else the loading state.
+const saved = host.getState();
+if (saved) {
+  filterText = saved.filter ?? '';
+  filter.value = filterText;
+  selected = saved.selected;
+}
+show({ type: 'matrix', data: saved?.data ?? null, loading: !saved?.data });
