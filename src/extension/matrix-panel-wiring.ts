@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { describingAttributes } from '../core/corpus/case-groups';
 import { buildFrameworkMatrix } from '../core/matrix/framework-matrix';
 import { summaryDocumentFor } from '../core/corpus/summary-document';
 import { FrontMatterEditError, setSummary } from '../core/frontmatter/edit-front-matter';
@@ -8,17 +9,23 @@ import type { CorpusEntry, CorpusService } from './corpus-service';
 import { ensureTrusted } from './user-errors';
 import { MatrixPanelController } from './webview/matrix-panel';
 
-const views = new WeakMap<CorpusEntry['loaded'], MatrixViewData>();
+const views = new WeakMap<CorpusEntry['loaded'], Map<string, MatrixViewData>>();
 
-/** The matrix of one corpus as the panel shows it: built once per load of the corpus. */
-export function matrixViewData(entry: CorpusEntry): MatrixViewData {
-  const cached = views.get(entry.loaded);
+/** The matrix of one corpus as the panel shows it: built once per load of the corpus and grouping. */
+export function matrixViewData(entry: CorpusEntry, attribute?: string): MatrixViewData {
+  const key = attribute ?? '';
+  const cache = views.get(entry.loaded) ?? new Map<string, MatrixViewData>();
+  views.set(entry.loaded, cache);
+  const cached = cache.get(key);
   if (cached && cached.readOnly === !vscode.workspace.isTrusted) return cached;
-  const matrix = buildFrameworkMatrix(entry.loaded.corpus);
+  const { corpus } = entry.loaded;
+  const matrix = buildFrameworkMatrix(corpus, attribute ? { attribute } : {});
+  const attributes = describingAttributes(corpus);
   const data: MatrixViewData = {
     root: entry.root.toString(),
     name: entry.name,
     attribute: matrix.attribute,
+    attributes: attributes.includes(matrix.attribute) ? attributes : [matrix.attribute, ...attributes],
     themes: matrix.themes,
     maxSegments: matrix.maxSegments,
     readOnly: !vscode.workspace.isTrusted,
@@ -32,7 +39,7 @@ export function matrixViewData(entry: CorpusEntry): MatrixViewData {
       }])),
     })),
   };
-  views.set(entry.loaded, data);
+  cache.set(key, data);
   return data;
 }
 
@@ -45,9 +52,9 @@ export function createMatrixPanel(context: vscode.ExtensionContext, service: Cor
   return new MatrixPanelController(
     context.extensionUri,
     {
-      current: (root) => {
+      current: (root, attribute) => {
         const entry = entryAt(root);
-        return entry ? matrixViewData(entry) : null;
+        return entry ? matrixViewData(entry, attribute) : null;
       },
       get loading() {
         return service.loading;

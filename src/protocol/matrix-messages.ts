@@ -51,6 +51,8 @@ export interface MatrixViewData {
   readonly name: string;
   /** The attribute rows are grouped by, e.g. "wave". */
   readonly attribute: string;
+  /** The attributes rows may be grouped by (shared by two or more cases), for a picker. */
+  readonly attributes: readonly string[];
   readonly themes: readonly MatrixThemeView[];
   readonly rows: readonly MatrixRowView[];
   /** The most segments in one cell, for shading. */
@@ -87,8 +89,14 @@ export interface SaveSummaryMessage {
   readonly summary: string;
 }
 
+/** Group the rows by another attribute (one of {@link MatrixViewData.attributes}). */
+export interface SetGroupingMessage {
+  readonly type: 'setGrouping';
+  readonly attribute: string;
+}
+
 export type MatrixToWebviewMessage = MatrixMessage;
-export type MatrixFromWebviewMessage = CommonFromWebviewMessage | OpenSegmentMessage | SaveSummaryMessage;
+export type MatrixFromWebviewMessage = CommonFromWebviewMessage | OpenSegmentMessage | SaveSummaryMessage | SetGroupingMessage;
 
 /** What the matrix webview keeps with `setState`, to redraw at once after a reload. */
 export interface MatrixPanelState {

@@ -65,4 +65,15 @@ describe('The Framework Matrix', function () {
     }, { timeout: 30_000 });
     await eventually(async () => assert.match((await cell('SH02', '2021', 'workforce').textContent()) ?? '', /Leads were exhausted/), { timeout: 30_000 });
   });
+
+  it('groups the rows by another attribute chosen in the panel', async function () {
+    const picker = frame().locator('[data-testid="group-by"]');
+    await picker.selectOption('role');
+    await eventually(async () => {
+      const groups = (await frame().locator('[data-testid="group-name"]').allTextContents()).map((t) => t.trim());
+      assert.deepEqual(groups, ['role Health board lead', 'role National stakeholder', 'role Partnership lead']);
+    }, { timeout: 30_000 });
+    await picker.selectOption('wave');
+    await eventually(async () => assert.deepEqual((await frame().locator('[data-testid="group-name"]').allTextContents()).map((t) => t.trim()), ['wave 2016', 'wave 2021']), { timeout: 30_000 });
+  });
 });

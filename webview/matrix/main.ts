@@ -41,6 +41,9 @@ const filter = el('vscode-textfield', {
 });
 // The inner input's aria-label: a property only (the component ignores a `label` attribute).
 filter.label = 'Filter by case, summary or quote';
+// A native select: fully keyboard-accessible and themed by base.css, no component needed.
+const groupBy = el('select', { className: 'group-by', testId: 'group-by', attrs: { 'aria-label': 'Group rows by' } });
+const groupByLabel = el('label', { className: 'group-by-label' }, 'Rows by ', groupBy);
 const refresh = el('vscode-button', { testId: 'refresh', text: 'Refresh', attrs: { secondary: true } });
 const ring = el('vscode-progress-ring', { attrs: { 'aria-hidden': 'true' } });
 const statusText = el('span');
@@ -60,7 +63,7 @@ const layout = el('div', { className: 'matrix-layout' }, grid.element, detail.el
 
 replaceContent(
   root,
-  el('header', { className: 'toolbar' }, title, el('div', { className: 'actions' }, filter, refresh)),
+  el('header', { className: 'toolbar' }, title, el('div', { className: 'actions' }, groupByLabel, filter, refresh)),
   status,
   noMatch,
   layout,
@@ -77,6 +80,20 @@ const host = connectToHost<MatrixToWebviewMessage, MatrixPanelState>({
 });
 
 refresh.addEventListener('click', () => host.post({ type: 'refresh' }));
+groupBy.addEventListener('change', () => {
+  // Rows change identity with the grouping: the selection would point at a row that is gone.
+  selected = undefined;
+  host.post({ type: 'setGrouping', attribute: groupBy.value });
+});
+
+/** The grouping picker's options: the attributes offered, the current one chosen. */
+function showGrouping(matrix: MatrixViewData | null): void {
+  groupByLabel.hidden = !matrix || matrix.attributes.length < 2;
+  if (!matrix) return;
+  const options = matrix.attributes.map((a) => el('option', { text: a, attrs: { value: a } }));
+  replaceContent(groupBy, ...options);
+  groupBy.value = matrix.attribute;
+}
 
 // Typing fires faster than frames: filter once per frame with the latest text.
 let filterFrame = 0;
@@ -102,6 +119,7 @@ function show(message: MatrixMessage): void {
   if (selected && data && !locateCell(data, selected)) selected = undefined;
 
   setText(title, data ? `Framework Matrix — ${data.name}` : 'Framework Matrix');
+  showGrouping(data);
   showStatus();
   layout.hidden = data === null;
   setAttribute(layout, 'aria-busy', loading ? 'true' : 'false');

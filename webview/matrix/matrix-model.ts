@@ -71,6 +71,7 @@ function isRow(value: unknown): boolean {
 /** The whole shape, cells included: drawing a malformed saved matrix would throw mid-page. */
 export function isMatrixViewData(value: unknown): value is MatrixViewData {
   return isRecord(value) && isString(value.root) && isString(value.name) && isString(value.attribute)
+    && Array.isArray(value.attributes) && value.attributes.every(isString)
     && Array.isArray(value.themes) && value.themes.every(isTheme)
     && Array.isArray(value.rows) && value.rows.every(isRow)
     && typeof value.maxSegments === 'number' && Number.isFinite(value.maxSegments) && typeof value.readOnly === 'boolean';

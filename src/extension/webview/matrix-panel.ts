@@ -14,8 +14,11 @@ import { PanelHost, type PanelRequest } from './panel-host';
 
 /** Where the panel's data comes from. */
 export interface MatrixSource {
-  /** The matrix of the corpus at `root` (a URI string), or of the first corpus when undefined; null without a corpus. */
-  current(root: string | undefined): MatrixViewData | null;
+  /**
+   * The matrix of the corpus at `root` (a URI string; the first corpus when undefined), rows
+   * grouped by `attribute` (default: the comparison attribute); null without a corpus.
+   */
+  current(root: string | undefined, attribute?: string): MatrixViewData | null;
   readonly loading: boolean;
   /** Fires whenever {@link current} would answer differently. */
   readonly onDidChange: vscode.Event<void>;
@@ -34,6 +37,8 @@ export class MatrixPanelController implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   /** The corpus shown (its root as a URI string); the first corpus when undefined. */
   private root: string | undefined;
+  /** The grouping chosen in the panel; the comparison attribute when undefined. */
+  private attribute: string | undefined;
 
   constructor(
     extensionUri: vscode.Uri,
@@ -47,7 +52,7 @@ export class MatrixPanelController implements vscode.Disposable {
       bundle: 'matrix',
       extensionUri,
       log,
-      accepts: ['refresh', 'openSegment', 'saveSummary'],
+      accepts: ['refresh', 'openSegment', 'saveSummary', 'setGrouping'],
       onMessage: (message) => void this.handle(message),
       onReady: () => this.post(),
     });
@@ -56,6 +61,7 @@ export class MatrixPanelController implements vscode.Disposable {
 
   /** Opens the panel on the corpus at `root` (or the first corpus), or reveals it there. */
   show(root?: string): void {
+    if (root !== this.root) this.attribute = undefined;
     this.root = root;
     this.host.show();
     this.post();
@@ -67,7 +73,11 @@ export class MatrixPanelController implements vscode.Disposable {
 
   private post(): void {
     if (!this.host.isOpen) return;
-    this.host.post({ type: 'matrix', data: this.source.current(this.root), loading: this.source.loading });
+    this.host.post({ type: 'matrix', data: this.current(), loading: this.source.loading });
+  }
+
+  private current(): MatrixViewData | null {
+    return this.source.current(this.root, this.attribute);
   }
 
   private async handle(message: PanelRequest<MatrixFromWebviewMessage>): Promise<void> {
@@ -75,9 +85,16 @@ export class MatrixPanelController implements vscode.Disposable {
       this.post();
       return;
     }
+    if (message.type === 'setGrouping') {
+      // Only an attribute offered: anything else would chart nothing useful.
+      if (!this.current()?.attributes.includes(message.attribute)) return;
+      this.attribute = message.attribute;
+      this.post();
+      return;
+    }
     if (message.type !== 'openSegment' && message.type !== 'saveSummary') return;
     // Only the corpus this panel shows: the webview cannot name another folder.
-    const shown = this.source.current(this.root)?.root;
+    const shown = this.current()?.root;
     if (message.root !== shown) {
       this.log.warn(`${MATRIX_VIEW_TYPE}: dropped ${message.type}: not the corpus shown in the panel`);
       return;

@@ -29,6 +29,7 @@ const FIELDS: ReadonlyMap<MessageType, readonly string[]> = new Map<MessageType,
   ['openFile', ['type', 'root', 'file']],
   ['openSegment', ['type', 'root', 'file', 'id']],
   ['saveSummary', ['type', 'root', 'case', 'theme', 'summary']],
+  ['setGrouping', ['type', 'attribute']],
 ]);
 
 /** Keys that would reach an object's prototype if the message were ever merged or copied. */
@@ -111,10 +112,18 @@ export function checkFromWebviewMessage(raw: unknown): MessageCheck {
       if (summary.length > MAX_SUMMARY_LENGTH) return fail(`saveSummary: summary is longer than ${MAX_SUMMARY_LENGTH} characters`);
       return ok({ type: 'saveSummary', root: root as string, case: caseId as string, theme: theme as string, summary });
     }
+    case 'setGrouping':
+      return checkGrouping(record);
   }
 }
 
 const labelled = (field: string, problem: string | undefined) => (problem === undefined ? undefined : `${field} ${problem}`);
+
+function checkGrouping(record: Record<string, unknown>): MessageCheck {
+  const attribute = own(record, 'attribute');
+  const problem = checkId(attribute);
+  return problem ? fail(`setGrouping: attribute ${problem}`) : ok({ type: 'setGrouping', attribute: attribute as string });
+}
 
 /** Why `value` is not an acceptable id (annotation, case or theme), or undefined if it is. */
 function checkId(value: unknown): string | undefined {

@@ -24,6 +24,7 @@ const data: MatrixViewData = {
   root: '/corpus',
   name: 'Study',
   attribute: 'wave',
+  attributes: ['wave', 'role'],
   themes: [
     { id: 'access', name: 'Access', codes: [{ id: 'wait', name: 'Waiting' }] },
     { id: 'trust', name: 'Trust', codes: [] },

@@ -37,4 +37,11 @@ describe('matrix panel messages', () => {
     delete noRoot.root;
     assert.match(reason(noRoot), /missing field root/);
   });
+
+  it('accepts a grouping by an attribute name, and nothing else in it', () => {
+    assert.deepEqual(check({ type: 'setGrouping', attribute: 'role' }), { ok: true, message: { type: 'setGrouping', attribute: 'role' } });
+    assert.match(reason({ type: 'setGrouping', attribute: '' }), /setGrouping: attribute is empty/);
+    assert.match(reason({ type: 'setGrouping', attribute: ['role'] }), /is not a string/);
+    assert.match(reason({ type: 'setGrouping', attribute: 'role', root: '/x' }), /unexpected field/);
+  });
 });
