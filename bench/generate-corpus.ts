@@ -36,11 +36,20 @@ export interface CorpusOptions {
   readonly seed: number | string;
   readonly themes?: number;
   readonly codesPerTheme?: number;
+  /**
+   * Every case one interview in one wave: no panel cases (interviewed in both waves) and no
+   * interviewer's notes, so there are as many cases as documents. Off by default; when off it
+   * is left out of the manifest and the cache key, so existing corpora keep their bytes and folders.
+   */
+  readonly oneDocumentPerCase?: boolean;
 }
+
+/** The options with their defaults filled in (`oneDocumentPerCase` only when set). */
+export type ResolvedCorpusOptions = Required<Omit<CorpusOptions, 'oneDocumentPerCase'>> & { readonly oneDocumentPerCase?: true };
 
 export interface CorpusManifest {
   readonly generator: number;
-  readonly options: Required<CorpusOptions>;
+  readonly options: ResolvedCorpusOptions;
   readonly documents: number;
   readonly cases: number;
   readonly panelCases: number;
@@ -52,7 +61,7 @@ export interface CorpusManifest {
   readonly words: number;
 }
 
-export function withDefaults(options: CorpusOptions): Required<CorpusOptions> {
+export function withDefaults(options: CorpusOptions): ResolvedCorpusOptions {
   const o = {
     documents: options.documents,
     wordsPerDocument: options.wordsPerDocument ?? 8000,
@@ -60,6 +69,7 @@ export function withDefaults(options: CorpusOptions): Required<CorpusOptions> {
     seed: options.seed,
     themes: options.themes ?? 8,
     codesPerTheme: options.codesPerTheme ?? 5,
+    ...(options.oneDocumentPerCase === true ? { oneDocumentPerCase: true as const } : {}),
   };
   for (const key of ['documents', 'wordsPerDocument', 'segmentsPerDocument', 'themes', 'codesPerTheme'] as const) {
     if (!Number.isInteger(o[key]) || o[key] < 0) throw new Error(`${key} must be a whole number >= 0 (got ${o[key]})`);
@@ -71,7 +81,11 @@ export function withDefaults(options: CorpusOptions): Required<CorpusOptions> {
 /** A short stable hash of everything that determines a corpus's bytes. */
 export function corpusHash(options: CorpusOptions): string {
   const o = withDefaults(options);
-  const key = JSON.stringify([GENERATOR_VERSION, o.documents, o.wordsPerDocument, o.segmentsPerDocument, String(o.seed), typeof o.seed, o.themes, o.codesPerTheme]);
+  const key = JSON.stringify([
+    GENERATOR_VERSION, o.documents, o.wordsPerDocument, o.segmentsPerDocument, String(o.seed), typeof o.seed, o.themes, o.codesPerTheme,
+    // Only when set: the corpora made without it keep their hash.
+    ...(o.oneDocumentPerCase ? ['oneDocumentPerCase'] : []),
+  ]);
   return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
@@ -141,7 +155,7 @@ export function buildCorpusFiles(options: CorpusOptions): { files: Map<string, s
   const rng = new Random(`${o.seed}`);
   const vocabulary = new Vocabulary(rng.fork('vocabulary'));
   const codebook = buildCodebook(rng.fork('codebook'), vocabulary, o.themes, o.codesPerTheme);
-  const cases = planCases(rng.fork('cases'), o.documents);
+  const cases = planCases(rng.fork('cases'), o.documents, o.oneDocumentPerCase === true);
   const docs = planDocuments(cases);
 
   const files = new Map<string, string>();
@@ -204,10 +218,13 @@ const ROLES = ['GP', 'Practice manager', 'Practice nurse', 'Cluster lead', 'Phar
 const SECTORS = ['NHS', 'Government', 'Local authority', 'Third sector', 'Independent contractor', 'Professional body'];
 const INTERVIEWERS = ['am', 'rk', 'jt'];
 
-/** Cases for exactly `documents` files: mostly single interviews, some panel and notes cases. */
-function planCases(rng: Random, documents: number): CaseSpec[] {
-  const panel = documents >= 2 ? Math.max(1, Math.floor(documents / 20)) : 0;
-  const notes = documents >= 4 ? Math.max(1, Math.floor(documents / 25)) : 0;
+/**
+ * Cases for exactly `documents` files: mostly single interviews, some panel and notes cases
+ * (none with `oneDocumentPerCase`: then every case is a single interview).
+ */
+function planCases(rng: Random, documents: number, oneDocumentPerCase: boolean): CaseSpec[] {
+  const panel = !oneDocumentPerCase && documents >= 2 ? Math.max(1, Math.floor(documents / 20)) : 0;
+  const notes = !oneDocumentPerCase && documents >= 4 ? Math.max(1, Math.floor(documents / 25)) : 0;
   const single = documents - 2 * panel - 2 * notes;
   const kinds: CaseSpec['kind'][] = [
     ...Array<CaseSpec['kind']>(single).fill('single'),

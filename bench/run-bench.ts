@@ -11,6 +11,9 @@
  * The editor measures (bench/editor-bench.ts: decoration-ranges, reanchor-edit) time one
  * document each, in absolute milliseconds; they run after the corpus sizes and are selected
  * with the same --measures.
+ *
+ * The matrix measure (bench/matrix-bench.ts: matrix-model) times the Framework Matrix model of
+ * one corpus of 1,000 cases, in absolute milliseconds; it runs last, also selected with --measures.
  */
 import fg from 'fast-glob';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -30,6 +33,7 @@ import { formatProblem } from '../src/core/problems';
 import { NodeCorpusFiles } from '../src/node/node-corpus-files';
 import { cachedCorpus, DEFAULT_CACHE_ROOT, DOCUMENT_PATTERNS, type CorpusManifest } from './generate-corpus';
 import { EDITOR_MEASURES, EDITOR_RUNS_PER_RUN, formatEditorTable, isEditorMeasure, runEditorMeasures, selectEditorMeasures, type EditorResult } from './editor-bench';
+import { formatMatrixTable, isMatrixMeasure, MATRIX_MEASURES, MATRIX_RUNS_PER_RUN, runMatrixMeasures, selectMatrixMeasures, type MatrixResult } from './matrix-bench';
 
 export const DEFAULT_SIZES: readonly number[] = [10, 100, 1000];
 export const DEFAULT_RUNS = 5;
@@ -72,6 +76,8 @@ export interface BenchReport {
   readonly results: MeasureResult[];
   /** The editor measures (bench/editor-bench.ts), when any ran. */
   readonly editor?: EditorResult[];
+  /** The matrix measures (bench/matrix-bench.ts), when any ran. */
+  readonly matrix?: MatrixResult[];
 }
 
 /** What a measure gets: one generated corpus and how many timed pairs to run. */
@@ -291,6 +297,9 @@ function collectGarbage(): void {
 // ---------------------------------------------------------------------------------------------
 // The run.
 
+/** A smoke run checks that the matrix measure works, not how fast it is at the issue's size. */
+export const SMOKE_MATRIX_CASES = 20;
+
 export interface BenchOptions {
   readonly sizes: readonly number[];
   readonly runs: number;
@@ -300,6 +309,8 @@ export interface BenchOptions {
   readonly out?: string;
   /** Where generated corpora are cached (default bench/.corpora). */
   readonly cacheDir?: string;
+  /** Cases of the matrix-model corpus (default 1,000; --smoke takes 20). */
+  readonly matrixCases?: number;
   readonly seed?: string;
   readonly wordsPerDocument?: number;
   readonly segmentsPerDocument?: number;
@@ -310,6 +321,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const log = options.log ?? ((line: string) => console.log(line));
   const measures = selectMeasures(options.measures);
   const editorMeasures = selectEditorMeasures(options.measures);
+  const matrixMeasures = selectMatrixMeasures(options.measures);
   if (options.sizes.length === 0 || options.sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`sizes must be whole numbers >= 1 (got ${options.sizes.join(',')})`);
   if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error(`runs must be a whole number >= 1 (got ${options.runs})`);
   const seed = options.seed ?? BENCH_SEED;
@@ -328,6 +340,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     }
   }
   const editor = editorMeasures.length > 0 ? runEditorMeasures(editorMeasures, { runs: options.runs * EDITOR_RUNS_PER_RUN, seed, log }) : [];
+  const matrix = matrixMeasures.length > 0 ? await runMatrixMeasures(matrixMeasures, { runs: options.runs * MATRIX_RUNS_PER_RUN, seed, cacheDir: options.cacheDir ?? DEFAULT_CACHE_ROOT, log, ...(options.matrixCases ? { cases: options.matrixCases } : {}) }) : [];
   const cpus = os.cpus();
   const report: BenchReport = {
     machine: {
@@ -342,6 +355,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     settings: { runs: options.runs, seed, gc: gcKind() },
     results,
     ...(editor.length > 0 ? { editor } : {}),
+    ...(matrix.length > 0 ? { matrix } : {}),
   };
   log('');
   log(formatTable(report));
@@ -355,9 +369,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
 
 export function selectMeasures(names?: readonly string[]): Measure[] {
   if (names === undefined || names.length === 0) return [...MEASURES];
-  return names.filter((name) => !isEditorMeasure(name)).map((name) => {
+  return names.filter((name) => !isEditorMeasure(name) && !isMatrixMeasure(name)).map((name) => {
     const m = MEASURES.find((x) => x.name === name);
-    if (!m) throw new Error(`unknown measure "${name}" (known: ${[...MEASURES, ...EDITOR_MEASURES].map((x) => x.name).join(', ')})`);
+    if (!m) throw new Error(`unknown measure "${name}" (known: ${[...MEASURES, ...EDITOR_MEASURES, ...MATRIX_MEASURES].map((x) => x.name).join(', ')})`);
     return m;
   });
 }
@@ -385,8 +399,9 @@ export function formatTable(report: BenchReport): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   return [
-    ...(rows.length > 0 || !report.editor?.length ? [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line), ''] : []),
+    ...(rows.length > 0 || (!report.editor?.length && !report.matrix?.length) ? [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line), ''] : []),
     ...(report.editor?.length ? [formatEditorTable(report.editor), ''] : []),
+    ...(report.matrix?.length ? [formatMatrixTable(report.matrix), ''] : []),
     `${report.machine.platform} ${report.machine.arch}, ${report.machine.cpus} × ${report.machine.cpuModel}, node ${report.machine.node}, ${report.settings.runs} run(s), gc: ${report.settings.gc}, ${report.date}`,
   ].join('\n');
 }
@@ -394,11 +409,11 @@ export function formatTable(report: BenchReport): string {
 // ---------------------------------------------------------------------------------------------
 // Command line.
 
-export const USAGE = `usage: npm run bench -- [--sizes 10,100,1000] [--runs 5] [--measures ${[...MEASURES, ...EDITOR_MEASURES].map((m) => m.name).join(',')}] [--smoke] [--out FILE]
+export const USAGE = `usage: npm run bench -- [--sizes 10,100,1000] [--runs 5] [--measures ${[...MEASURES, ...EDITOR_MEASURES, ...MATRIX_MEASURES].map((m) => m.name).join(',')}] [--smoke] [--out FILE]
 
   --sizes N,N,...   corpus sizes in documents (default ${DEFAULT_SIZES.join(',')})
   --runs N          timed pairs per measure and size, after one warm-up of each (default ${DEFAULT_RUNS});
-                    the editor measures time ${EDITOR_RUNS_PER_RUN} × N runs
+                    the editor measures time ${EDITOR_RUNS_PER_RUN} × N runs, matrix-model ${MATRIX_RUNS_PER_RUN} × N runs of each step
   --measures A,B    which measures (default: all)
   --smoke           the smallest size only, 1 run, no results file unless --out is given
   --out FILE        where to write the JSON results (default bench/results.json)
@@ -438,6 +453,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions & { help: 
     runs,
     ...(values.measures !== undefined ? { measures: list(values.measures) } : {}),
     ...(out !== undefined ? { out } : {}),
+    ...(values.smoke ? { matrixCases: SMOKE_MATRIX_CASES } : {}),
     ...(values.cache !== undefined ? { cacheDir: values.cache } : {}),
     help: values.help,
   };

@@ -28,7 +28,7 @@ describe('bench: run-bench', () => {
   it('smoke run at the smallest size: a cold-load result with positive numbers, and valid JSON when asked', async () => {
     const out = path.join(scratch, 'out', 'results.json');
     const lines: string[] = [];
-    const report = await runBench({ sizes: [10], runs: 1, cacheDir: path.join(scratch, 'cache'), out, log: (l) => lines.push(l) });
+    const report = await runBench({ sizes: [10], runs: 1, matrixCases: 20, cacheDir: path.join(scratch, 'cache'), out, log: (l) => lines.push(l) });
     assert.equal(report.results.length, 1);
     const r = report.results[0];
     assert.equal(r.measure, 'cold-load');
@@ -58,7 +58,7 @@ describe('bench: run-bench', () => {
   it('writes no file without out, and reuses the cached corpus', async () => {
     const cacheDir = path.join(scratch, 'cache');
     const lines: string[] = [];
-    const report = await runBench({ sizes: [10], runs: 1, cacheDir, log: (l) => lines.push(l) });
+    const report = await runBench({ sizes: [10], runs: 1, matrixCases: 20, cacheDir, log: (l) => lines.push(l) });
     assert.equal(report.results.length, 1);
     assert.ok(lines.some((l) => l.includes('(cached:')), lines.join('\n'));
     assert.ok(!lines.some((l) => l.startsWith('wrote ')));
