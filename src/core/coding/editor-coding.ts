@@ -16,8 +16,9 @@ export class BodyOffsets {
   /** Text offsets of every `\r` of a CRLF in the body, ascending. */
   private readonly crs: number[] = [];
 
-  constructor(readonly text: string) {
-    this.bodyStart = readFrontMatter(text).bodyOffset;
+  /** `bodyStart` when the caller has parsed the text already (saves reading the front matter again). */
+  constructor(readonly text: string, bodyStart?: number) {
+    this.bodyStart = bodyStart ?? readFrontMatter(text).bodyOffset;
     for (let i = text.indexOf('\r\n', this.bodyStart); i !== -1; i = text.indexOf('\r\n', i + 2)) this.crs.push(i);
   }
 
@@ -95,7 +96,7 @@ export function codeSelections(
 ): CodingResult {
   const { document, problems } = parseCorpusDocument(path, text);
   if (!document) return { ok: false, message: problems[0]?.message ?? 'the front matter cannot be read' };
-  const offsets = new BodyOffsets(text);
+  const offsets = new BodyOffsets(text, document.bodyOffset);
   const taken = new Set(document.annotations.map((a) => a.id));
   const ids: string[] = [];
   let after = text;
@@ -126,7 +127,7 @@ export function reattachAnnotation(path: string, text: string, id: string, selec
   if (!document) return { ok: false, message: problems[0]?.message ?? 'the front matter cannot be read' };
   const annotation = document.annotations.find((a) => a.id === id);
   if (!annotation) return { ok: false, message: `no annotation with id "${id}"` };
-  const offsets = new BodyOffsets(text);
+  const offsets = new BodyOffsets(text, document.bodyOffset);
   const from = Math.max(selection.start, offsets.bodyStart);
   const start = offsets.toBody(from);
   const raw = document.body.slice(start, offsets.toBody(Math.max(from, selection.end)));
@@ -169,7 +170,7 @@ export function documentCoding(path: string, text: string): { spans: AnnotationS
   // are located, which spares a second YAML parse on every keystroke burst.
   const { document, problems } = parseCorpusDocument(path, text, { locateProblems: false });
   if (!document) return undefined;
-  const offsets = new BodyOffsets(text);
+  const offsets = new BodyOffsets(text, document.bodyOffset);
   const spans: AnnotationSpan[] = [];
   for (const annotation of document.annotations) {
     const a = annotation.anchor;

@@ -41,6 +41,8 @@ export interface CorpusDocument {
   readonly body: string;
   /** 1-based line of the file where the body starts. */
   readonly bodyLine: number;
+  /** Offset in the text (without BOM) where the body starts. */
+  readonly bodyOffset: number;
   /** Locates a front-matter key path in the file (lazy, for reporting). */
   readonly locate: YamlLocator;
 }
@@ -95,6 +97,7 @@ export function parseCorpusDocument(path: string, text: string, options: { locat
       ...(memo !== undefined ? { memo } : {}),
       body,
       bodyLine: positionAt(text, fm.bodyOffset).line,
+      bodyOffset: fm.bodyOffset,
       locate,
     },
     problems: f.problems,
