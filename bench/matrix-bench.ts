@@ -8,9 +8,8 @@
  * - `matrix-model`: a synthetic corpus of 1,000 cases, one interview each (so one row each),
  *   charted against 8 themes of 5 codes, loaded once with `loadCorpus` (not timed). Then, each
  *   timed on its own: `buildFrameworkMatrix` (against the issue's goal of 100 ms); the mapping
- *   of the matrix to the shape the panel posts (`matrixViewData` in
- *   src/extension/matrix-panel-wiring.ts, mirrored here by {@link matrixMessage} because that
- *   file imports vscode); and `JSON.stringify` of the posted message, whose size is reported
+ *   of the matrix to the shape the panel posts (`toMatrixView` in
+ *   src/extension/webview/matrix-view.ts, the panel's own code); and `JSON.stringify` of the posted message, whose size is reported
  *   too: plain, and as VS Code serialises a webview message (with a replacer, see
  *   {@link postMessageReplacer}).
  *
@@ -19,13 +18,13 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describingAttributes } from '../src/core/corpus/case-groups';
 import type { Corpus } from '../src/core/corpus/corpus';
 import { loadCorpus, type LoadedCorpus } from '../src/core/corpus/load-corpus';
 import { waveOf } from '../src/core/compare/document-wave';
 import { buildFrameworkMatrix, type FrameworkMatrix } from '../src/core/matrix/framework-matrix';
 import { formatProblem } from '../src/core/problems';
 import { NodeCorpusFiles } from '../src/node/node-corpus-files';
+import { toMatrixView } from '../src/extension/webview/matrix-view';
 import type { MatrixMessage } from '../src/protocol/matrix-messages';
 import { cachedCorpus, DEFAULT_CACHE_ROOT, type CorpusManifest, type CorpusOptions } from './generate-corpus';
 
@@ -207,7 +206,7 @@ async function matrixModel(options: MatrixRunOptions): Promise<MatrixResult> {
     messageMb: round(messageMb),
     steps: [
       step('buildFrameworkMatrix', build, MATRIX_GOAL_MS),
-      step('to the posted message (matrixViewData)', view),
+      step('to the posted message (toMatrixView)', view),
       step('JSON.stringify(message)', stringify),
       step('JSON.stringify(message, replacer) as postMessage', posted),
     ],
@@ -263,36 +262,9 @@ export function checkMatrix(corpus: Corpus, matrix: FrameworkMatrix): MatrixResu
   return { rows: matrix.rows.length, columns: matrix.themes.length, quotes, summaries, maxSegments: matrix.maxSegments };
 }
 
-/**
- * The message the matrix panel posts for `matrix`: what `matrixViewData`
- * (src/extension/matrix-panel-wiring.ts) builds from it, wrapped as the panel posts it
- * (src/extension/webview/matrix-panel.ts). Kept field for field in step with it; typed by the
- * protocol, so a change there shows here.
- */
+/** The message the matrix panel posts for `matrix` (src/extension/webview/matrix-panel.ts), built by the panel's own mapping. */
 export function matrixMessage(corpus: Corpus, matrix: FrameworkMatrix, where: { root: string; name: string }): MatrixMessage {
-  const attributes = describingAttributes(corpus);
-  return {
-    type: 'matrix',
-    loading: false,
-    data: {
-      root: where.root,
-      name: where.name,
-      attribute: matrix.attribute,
-      attributes: attributes.includes(matrix.attribute) ? attributes : [matrix.attribute, ...attributes],
-      themes: matrix.themes,
-      maxSegments: matrix.maxSegments,
-      readOnly: false,
-      rows: matrix.rows.map((row) => ({
-        case: row.case,
-        wave: row.wave,
-        documents: row.documents,
-        cells: Object.fromEntries(Object.entries(row.cells).map(([theme, cell]) => [theme, {
-          ...(cell.summary !== undefined ? { summary: cell.summary } : {}),
-          quotes: cell.quotes.map((q) => ({ file: q.file, id: q.id, code: q.code, quote: q.quote, illustrative: q.illustrative, anchored: q.anchored })),
-        }])),
-      })),
-    },
-  };
+  return { type: 'matrix', loading: false, data: toMatrixView(corpus, matrix, { ...where, readOnly: false }) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { describingAttributes } from '../core/corpus/case-groups';
 import { buildFrameworkMatrix } from '../core/matrix/framework-matrix';
 import { summaryDocumentFor } from '../core/corpus/summary-document';
 import { FrontMatterEditError, setSummary } from '../core/frontmatter/edit-front-matter';
@@ -8,6 +7,7 @@ import { CorpusEditRefused, editCorpusFiles } from './corpus-edits';
 import type { CorpusEntry, CorpusService } from './corpus-service';
 import { ensureTrusted } from './user-errors';
 import { MatrixPanelController } from './webview/matrix-panel';
+import { toMatrixView } from './webview/matrix-view';
 
 const views = new WeakMap<CorpusEntry['loaded'], Map<string, MatrixViewData>>();
 
@@ -20,25 +20,7 @@ export function matrixViewData(entry: CorpusEntry, attribute?: string): MatrixVi
   if (cached && cached.readOnly === !vscode.workspace.isTrusted) return cached;
   const { corpus } = entry.loaded;
   const matrix = buildFrameworkMatrix(corpus, attribute ? { attribute } : {});
-  const attributes = describingAttributes(corpus);
-  const data: MatrixViewData = {
-    root: entry.root.toString(),
-    name: entry.name,
-    attribute: matrix.attribute,
-    attributes: attributes.includes(matrix.attribute) ? attributes : [matrix.attribute, ...attributes],
-    themes: matrix.themes,
-    maxSegments: matrix.maxSegments,
-    readOnly: !vscode.workspace.isTrusted,
-    rows: matrix.rows.map((row) => ({
-      case: row.case,
-      wave: row.wave,
-      documents: row.documents,
-      cells: Object.fromEntries(Object.entries(row.cells).map(([theme, cell]) => [theme, {
-        ...(cell.summary !== undefined ? { summary: cell.summary } : {}),
-        quotes: cell.quotes.map((q) => ({ file: q.file, id: q.id, code: q.code, quote: q.quote, illustrative: q.illustrative, anchored: q.anchored })),
-      }])),
-    })),
-  };
+  const data = toMatrixView(corpus, matrix, { root: entry.root.toString(), name: entry.name, readOnly: !vscode.workspace.isTrusted });
   cache.set(key, data);
   return data;
 }
