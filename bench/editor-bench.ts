@@ -26,6 +26,7 @@ import { parseCorpusDocument } from '../src/core/corpus/document';
 import type { AnnotationEntry } from '../src/core/frontmatter/edit-front-matter';
 import { doubleQuoted, yamlScalar } from '../src/core/frontmatter/yaml-scalar';
 import { buildCorpusFiles, Random, Vocabulary } from './generate-corpus';
+import { fmtMs, markdownTable, spreadOf, timeRuns, verdict, type Spread } from './timing';
 
 // ---------------------------------------------------------------------------------------------
 // The measures.
@@ -67,11 +68,7 @@ export function selectEditorMeasures(names?: readonly string[]): EditorMeasure[]
   return EDITOR_MEASURES.filter((m) => names.includes(m.name));
 }
 
-export interface EditorTiming {
-  readonly min: number;
-  readonly median: number;
-  readonly max: number;
-}
+export type EditorTiming = Spread;
 
 export interface AnchorCounts {
   readonly exact: number;
@@ -138,8 +135,8 @@ function decorationRanges(options: EditorRunOptions): EditorResult[] {
   const layers = draw(path, doc.text, doc.codeIds);
   const deepest = Math.max(...layers.spans.map((s) => s.layer)) + 1;
   options.log(`editor: ${describe(doc)}; ${deepest} layers, ${layers.stripes.length} striped lines (built in ${fmtMs(performance.now() - t0)})`);
-  const times = timeRuns(options.runs, () => draw(path, doc.text, doc.codeIds));
-  return [{ measure: DECORATION_RANGES.name, step: 'documentCoding + codingLayers', ...documentFacts(doc), runs: times.length, ms: timing(times) }];
+  const times = timeRuns(options.runs, EDITOR_WARM_UP, () => draw(path, doc.text, doc.codeIds));
+  return [{ measure: DECORATION_RANGES.name, step: 'documentCoding + codingLayers', ...documentFacts(doc), runs: times.length, ms: spreadOf(times) }];
 }
 
 /** What the editor computes to draw a document's coding (coding-decorations.ts, less the vscode calls). */
@@ -167,12 +164,12 @@ function reanchorEdit(options: EditorRunOptions): EditorResult[] {
   const edit = { places: edits.length, changedChars: changedChars(edits) };
   options.log(`editor: ${describe(doc)}; ${edit.places} edits, ${edit.changedChars} characters changed: ${after.exact} exact, ${after.relocated} relocated, ${after.fuzzy} fuzzy, ${after.orphaned} orphaned (built in ${fmtMs(performance.now() - t0)})`);
   const facts = documentFacts(doc);
-  const unedited = timeRuns(options.runs, () => documentCoding(path, doc.text));
-  const coding = timeRuns(options.runs, () => documentCoding(path, edited));
-  const save = timeRuns(options.runs, () => refreshAnchors(path, edited));
+  const unedited = timeRuns(options.runs, EDITOR_WARM_UP, () => documentCoding(path, doc.text));
+  const coding = timeRuns(options.runs, EDITOR_WARM_UP, () => documentCoding(path, edited));
+  const save = timeRuns(options.runs, EDITOR_WARM_UP, () => refreshAnchors(path, edited));
   const goal = (ms: EditorTiming) => ({ goalMs: REANCHOR_GOAL_MS, met: ms.median < REANCHOR_GOAL_MS, metAtMax: ms.max < REANCHOR_GOAL_MS });
   const row = (step: string, times: number[], anchors: AnchorCounts, withGoal: boolean): EditorResult => {
-    const ms = timing(times);
+    const ms = spreadOf(times);
     return { measure: REANCHOR_EDIT.name, step, ...facts, ...(withGoal ? { edit } : {}), anchors, runs: times.length, ms, ...(withGoal ? goal(ms) : {}) };
   };
   return [
@@ -197,55 +194,6 @@ function describe(doc: EditorDocument): string {
   return `${doc.words.toLocaleString('en')} words, ${doc.body.length.toLocaleString('en')} characters, ${doc.annotations.length} annotations (${doc.codesUsed} codes, ${doc.overlapping} overlapping another, ${doc.multiLine} spanning lines)`;
 }
 
-/**
- * `runs` timed calls after {@link EDITOR_WARM_UP} untimed ones. No garbage collection is forced
- * between them: a call that triggers one pays for it, as it would in the editor.
- */
-function timeRuns(runs: number, fn: () => unknown): number[] {
-  for (let i = 0; i < EDITOR_WARM_UP; i++) keep(fn());
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    keep(fn());
-    times.push(performance.now() - t0);
-  }
-  keep(undefined);
-  return times;
-}
-
-/** Holds the last result, so no call's work can be optimised away. */
-let sink: unknown;
-function keep(value: unknown): void {
-  sink = value;
-}
-export const lastResult = (): unknown => sink;
-
-/** The median as bench/run-bench.ts computes it (the mean of the middle two for an even count). */
-export function medianOf(values: readonly number[]): number {
-  if (values.length === 0) return NaN;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
-function timing(values: readonly number[]): EditorTiming {
-  return { min: round(Math.min(...values)), median: round(medianOf(values)), max: round(Math.max(...values)) };
-}
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
-}
-
-function fmtMs(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
-}
-
-/** Whether the goal is met: `yes` (every run under it), `median only`, `NO`; empty without a goal. */
-function verdict(r: EditorResult): string {
-  if (r.met === undefined) return '';
-  return r.met ? (r.metAtMax ? 'yes' : 'median only') : 'NO';
-}
-
 /** The editor results as a Markdown table, in the style of run-bench's. */
 export function formatEditorTable(results: readonly EditorResult[]): string {
   const header = ['measure', 'step', 'transcript', 'annotations', 'anchors (exact/relocated/fuzzy/orphan)', 'runs', 'median (min)', 'max', 'goal', 'met'];
@@ -261,9 +209,7 @@ export function formatEditorTable(results: readonly EditorResult[]): string {
     r.goalMs !== undefined ? `< ${r.goalMs} ms` : '',
     verdict(r),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+  return markdownTable(header, rows);
 }
 
 // ---------------------------------------------------------------------------------------------

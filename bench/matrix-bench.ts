@@ -27,6 +27,7 @@ import { NodeCorpusFiles } from '../src/node/node-corpus-files';
 import { toMatrixView } from '../src/extension/webview/matrix-view';
 import type { MatrixMessage } from '../src/protocol/matrix-messages';
 import { cachedCorpus, DEFAULT_CACHE_ROOT, type CorpusManifest, type CorpusOptions } from './generate-corpus';
+import { fmtMs, markdownTable, round2, spreadOf, timeRuns, verdict, type Spread } from './timing';
 
 // ---------------------------------------------------------------------------------------------
 // The measure.
@@ -94,11 +95,7 @@ export function selectMatrixMeasures(names?: readonly string[]): MatrixMeasure[]
   return MATRIX_MEASURES.filter((m) => names.includes(m.name));
 }
 
-export interface MatrixTiming {
-  readonly min: number;
-  readonly median: number;
-  readonly max: number;
-}
+export type MatrixTiming = Spread;
 
 /** One timed step of the measure. */
 export interface MatrixStep {
@@ -183,12 +180,12 @@ async function matrixModel(options: MatrixRunOptions): Promise<MatrixResult> {
       `(${cached ? 'cached' : `generated in ${fmtMs(generatedMs)}`}, loaded in ${fmtMs(loadedMs)}: ${dir})`,
   );
 
-  const build = timeRuns(options.runs, () => buildFrameworkMatrix(corpus));
-  const view = timeRuns(options.runs, () => matrixMessage(corpus, matrix, { root, name }));
-  const stringify = timeRuns(options.runs, () => JSON.stringify(message));
-  const posted = timeRuns(options.runs, () => JSON.stringify(message, postMessageReplacer));
+  const build = timeRuns(options.runs, MATRIX_WARM_UP, () => buildFrameworkMatrix(corpus));
+  const view = timeRuns(options.runs, MATRIX_WARM_UP, () => matrixMessage(corpus, matrix, { root, name }));
+  const stringify = timeRuns(options.runs, MATRIX_WARM_UP, () => JSON.stringify(message));
+  const posted = timeRuns(options.runs, MATRIX_WARM_UP, () => JSON.stringify(message, postMessageReplacer));
   const step = (label: string, times: number[], goalMs?: number): MatrixStep => {
-    const ms = timing(times);
+    const ms = spreadOf(times);
     return { step: label, runs: times.length, ms, ...(goalMs !== undefined ? { goalMs, met: ms.median < goalMs, metAtMax: ms.max < goalMs } : {}) };
   };
   return {
@@ -200,10 +197,10 @@ async function matrixModel(options: MatrixRunOptions): Promise<MatrixResult> {
       codes: corpus.codebook.themes.reduce((n, t) => n + t.codes.length, 0),
       annotations: manifest.annotations,
       summaries: manifest.summaries,
-      megabytes: round(manifest.documentBytes / 1e6),
+      megabytes: round2(manifest.documentBytes / 1e6),
     },
     matrix: facts,
-    messageMb: round(messageMb),
+    messageMb: round2(messageMb),
     steps: [
       step('buildFrameworkMatrix', build, MATRIX_GOAL_MS),
       step('to the posted message (toMatrixView)', view),
@@ -270,55 +267,6 @@ export function matrixMessage(corpus: Corpus, matrix: FrameworkMatrix, where: { 
 // ---------------------------------------------------------------------------------------------
 // Timing and the table.
 
-/**
- * `runs` timed calls after {@link MATRIX_WARM_UP} untimed ones. No garbage collection is forced
- * between them: a call that triggers one pays for it, as it would in the extension host.
- */
-function timeRuns(runs: number, fn: () => unknown): number[] {
-  for (let i = 0; i < MATRIX_WARM_UP; i++) keep(fn());
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    keep(fn());
-    times.push(performance.now() - t0);
-  }
-  keep(undefined);
-  return times;
-}
-
-/** Holds the last result, so no call's work can be optimised away. */
-let sink: unknown;
-function keep(value: unknown): void {
-  sink = value;
-}
-export const lastMatrixResult = (): unknown => sink;
-
-/** The median as bench/run-bench.ts computes it (the mean of the middle two for an even count). */
-function medianOf(values: readonly number[]): number {
-  if (values.length === 0) return NaN;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
-function timing(values: readonly number[]): MatrixTiming {
-  return { min: round(Math.min(...values)), median: round(medianOf(values)), max: round(Math.max(...values)) };
-}
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
-}
-
-function fmtMs(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
-}
-
-/** Whether the goal is met: `yes` (every run under it), `median only`, `NO`; empty without a goal. */
-function verdict(s: MatrixStep): string {
-  if (s.met === undefined) return '';
-  return s.met ? (s.metAtMax ? 'yes' : 'median only') : 'NO';
-}
-
 /** The matrix results as a Markdown table, in the style of run-bench's: a line per timed step. */
 export function formatMatrixTable(results: readonly MatrixResult[]): string {
   const header = ['measure', 'step', 'corpus', 'matrix', 'message', 'runs', 'median (min)', 'max', 'goal', 'met'];
@@ -336,7 +284,5 @@ export function formatMatrixTable(results: readonly MatrixResult[]): string {
       verdict(s),
     ]),
   );
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+  return markdownTable(header, rows);
 }

@@ -32,6 +32,7 @@ import { computeStats } from '../src/core/corpus/stats';
 import { formatProblem } from '../src/core/problems';
 import { NodeCorpusFiles } from '../src/node/node-corpus-files';
 import { cachedCorpus, DEFAULT_CACHE_ROOT, DOCUMENT_PATTERNS, type CorpusManifest } from './generate-corpus';
+import { fmtMs, markdownTable, median } from './timing';
 import { EDITOR_MEASURES, EDITOR_RUNS_PER_RUN, formatEditorTable, isEditorMeasure, runEditorMeasures, selectEditorMeasures, type EditorResult } from './editor-bench';
 import { formatMatrixTable, isMatrixMeasure, MATRIX_MEASURES, MATRIX_RUNS_PER_RUN, runMatrixMeasures, selectMatrixMeasures, type MatrixResult } from './matrix-bench';
 
@@ -223,12 +224,7 @@ async function heapAfter(fn: () => Promise<unknown>): Promise<{ heapUsedMb: numb
 /** Holds a result through a collection, so that the heap measured includes it. */
 const holder: { value?: unknown } = {};
 
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return NaN;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
+export { median };
 
 function timing(values: readonly number[]): Timing {
   return { min: Math.min(...values), median: median(values) };
@@ -376,9 +372,6 @@ export function selectMeasures(names?: readonly string[]): Measure[] {
   });
 }
 
-function fmtMs(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
-}
 
 /** The results as a Markdown table (also readable in a terminal). */
 export function formatTable(report: BenchReport): string {
@@ -396,10 +389,8 @@ export function formatTable(report: BenchReport): string {
     r.met ? 'yes' : 'NO',
     r.heapUsedMb === undefined ? '' : r.heapRetainedMb === undefined ? r.heapUsedMb.toFixed(0) : `${r.heapUsedMb.toFixed(0)} (+${r.heapRetainedMb.toFixed(0)})`,
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   return [
-    ...(rows.length > 0 || (!report.editor?.length && !report.matrix?.length) ? [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line), ''] : []),
+    ...(rows.length > 0 || (!report.editor?.length && !report.matrix?.length) ? [markdownTable(header, rows), ''] : []),
     ...(report.editor?.length ? [formatEditorTable(report.editor), ''] : []),
     ...(report.matrix?.length ? [formatMatrixTable(report.matrix), ''] : []),
     `${report.machine.platform} ${report.machine.arch}, ${report.machine.cpus} × ${report.machine.cpuModel}, node ${report.machine.node}, ${report.settings.runs} run(s), gc: ${report.settings.gc}, ${report.date}`,
