@@ -273,7 +273,16 @@ export class VSCodeSession {
   }
 
   /** Saves the active editor (Ctrl+S) and waits until it is no longer dirty. */
+  /**
+   * Saves the active editor as a person does: once its tab shows the unsaved-changes dot (an
+   * edit made by a command lands a moment after the command returns), Ctrl+S, then waits for
+   * the dot to go.
+   */
   async save(): Promise<void> {
+    const dirty = this.page.locator('.tabs-container .tab.active.dirty');
+    await dirty.waitFor({ state: 'attached', timeout: 15_000 }).catch(() => {
+      throw new Error('save(): the active editor has no unsaved changes to save');
+    });
     await this.focusEditor();
     await this.page.keyboard.press('Control+S');
     await this.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
