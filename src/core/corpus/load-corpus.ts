@@ -80,7 +80,8 @@ export async function updateDocuments(files: CorpusFiles, loaded: LoadedCorpus, 
   return assemble({ ...loaded.parts, documents: ordered });
 }
 
-function assemble(parts: CorpusParts): LoadedCorpus {
+/** Builds the corpus from its parts: cases, then the checks that need the codebook or several documents. */
+export function assemble(parts: CorpusParts): LoadedCorpus {
   const problems: Problem[] = [...parts.settingsProblems];
   const documents: CorpusDocument[] = [];
   for (const part of parts.documents.values()) {
@@ -112,7 +113,7 @@ export async function listDocuments(files: CorpusFiles, config: CorpusConfig): P
 /** Reads one document file: size limit, UTF-8 check, front matter, annotations. */
 export async function loadDocument(files: CorpusFiles, entry: FileEntry): Promise<{ document?: CorpusDocument; problems: Problem[] }> {
   if (entry.size > MAX_DOCUMENT_BYTES) {
-    return { problems: [tooLarge(entry, MAX_DOCUMENT_BYTES, 'a transcript is far smaller; split it, or move it out of the corpus')] };
+    return { problems: [tooLarge(entry, MAX_DOCUMENT_BYTES, TOO_LARGE_ADVICE.document)] };
   }
   const decoded = decodeText(await files.read(entry.path));
   if (!decoded.ok) return { problems: [problem(entry.path, decoded, 'error', decoded.rule, decoded.message)] };
@@ -144,7 +145,7 @@ async function readSettingsFile(files: CorpusFiles, path: string, problems: Prob
     return undefined;
   }
   if (entry.size > MAX_SETTINGS_BYTES) {
-    problems.push(tooLarge(entry, MAX_SETTINGS_BYTES, 'it is not a settings file QualFrame can read'));
+    problems.push(tooLarge(entry, MAX_SETTINGS_BYTES, TOO_LARGE_ADVICE.settings));
     return undefined;
   }
   const decoded = decodeText(await files.read(path));
@@ -155,7 +156,14 @@ async function readSettingsFile(files: CorpusFiles, path: string, problems: Prob
   return decoded.text;
 }
 
-function tooLarge(entry: FileEntry, limit: number, advice: string): Problem {
+/** The advice of a document or settings file refused for its size. */
+export const TOO_LARGE_ADVICE = {
+  document: 'a transcript is far smaller; split it, or move it out of the corpus',
+  settings: 'it is not a settings file QualFrame can read',
+} as const;
+
+/** A file over its size limit: reported, not read. */
+export function tooLarge(entry: FileEntry, limit: number, advice: string): Problem {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
   return problem(entry.path, { line: 1, column: 1 }, 'error', 'too-large', `file is ${mb(entry.size)}, over the ${mb(limit)} limit, and was not read; ${advice}`);
 }
