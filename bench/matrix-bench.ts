@@ -261,7 +261,7 @@ export function checkMatrix(corpus: Corpus, matrix: FrameworkMatrix): MatrixResu
 
 /** The message the matrix panel posts for `matrix` (src/extension/webview/matrix-panel.ts), built by the panel's own mapping. */
 export function matrixMessage(corpus: Corpus, matrix: FrameworkMatrix, where: { root: string; name: string }): MatrixMessage {
-  return { type: 'matrix', loading: false, data: toMatrixView(corpus, matrix, { ...where, readOnly: false }) };
+  return { type: 'matrix', loading: false, data: toMatrixView(corpus, matrix, { ...where, readOnly: false, version: 1 }) };
 }
 
 // ---------------------------------------------------------------------------------------------

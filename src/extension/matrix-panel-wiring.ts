@@ -2,27 +2,34 @@ import * as vscode from 'vscode';
 import { buildFrameworkMatrix } from '../core/matrix/framework-matrix';
 import { summaryDocumentFor } from '../core/corpus/summary-document';
 import { FrontMatterEditError, setSummary } from '../core/frontmatter/edit-front-matter';
-import type { MatrixViewData } from '../protocol';
 import { CorpusEditRefused, editCorpusFiles } from './corpus-edits';
 import type { CorpusEntry, CorpusService } from './corpus-service';
+import type { LoadedCorpus } from '../core/corpus/load-corpus';
+import { LiveCorpora } from './live-corpus';
 import { ensureTrusted } from './user-errors';
 import { MatrixPanelController } from './webview/matrix-panel';
-import { toMatrixView } from './webview/matrix-view';
+import { MatrixAnswers, toMatrixView } from './webview/matrix-view';
 
-const views = new WeakMap<CorpusEntry['loaded'], Map<string, MatrixViewData>>();
+const cached = new WeakMap<LoadedCorpus, Map<string, MatrixAnswers>>();
+/** Numbers the matrices built, so the panel can tell an answer about an older one (from the clock: a restored panel holds numbers of an earlier session). */
+let versions = Date.now();
 
-/** The matrix of one corpus as the panel shows it: built once per load of the corpus and grouping. */
-export function matrixViewData(entry: CorpusEntry, attribute?: string): MatrixViewData {
+/**
+ * The matrix of one corpus as the panel shows it (`loaded`: the entry's corpus, unsaved
+ * buffers included): built once per state of the corpus and grouping.
+ */
+export function matrixAnswers(entry: CorpusEntry, loaded: LoadedCorpus, attribute?: string): MatrixAnswers {
   const key = attribute ?? '';
-  const cache = views.get(entry.loaded) ?? new Map<string, MatrixViewData>();
-  views.set(entry.loaded, cache);
-  const cached = cache.get(key);
-  if (cached && cached.readOnly === !vscode.workspace.isTrusted) return cached;
-  const { corpus } = entry.loaded;
+  const cache = cached.get(loaded) ?? new Map<string, MatrixAnswers>();
+  cached.set(loaded, cache);
+  const hit = cache.get(key);
+  if (hit && hit.view.readOnly === !vscode.workspace.isTrusted) return hit;
+  const { corpus } = loaded;
   const matrix = buildFrameworkMatrix(corpus, attribute ? { attribute } : {});
-  const data = toMatrixView(corpus, matrix, { root: entry.root.toString(), name: entry.name, readOnly: !vscode.workspace.isTrusted });
-  cache.set(key, data);
-  return data;
+  const view = toMatrixView(corpus, matrix, { root: entry.root.toString(), name: entry.name, readOnly: !vscode.workspace.isTrusted, version: ++versions });
+  const answers = new MatrixAnswers(matrix, view);
+  cache.set(key, answers);
+  return answers;
 }
 
 /**
@@ -31,17 +38,20 @@ export function matrixViewData(entry: CorpusEntry, attribute?: string): MatrixVi
  */
 export function createMatrixPanel(context: vscode.ExtensionContext, service: CorpusService, log: vscode.LogOutputChannel): MatrixPanelController {
   const entryAt = (root: string | undefined) => service.corpora.find((c) => c.root.toString() === root) ?? service.corpora[0];
+  // The matrix follows the editors: what is typed in a transcript or the codebook shows before it is saved.
+  const live = new LiveCorpora(service);
+  context.subscriptions.push(live);
   return new MatrixPanelController(
     context.extensionUri,
     {
       current: (root, attribute) => {
         const entry = entryAt(root);
-        return entry ? matrixViewData(entry, attribute) : null;
+        return entry ? matrixAnswers(entry, live.current(entry), attribute) : null;
       },
       get loading() {
         return service.loading;
       },
-      onDidChange: service.onDidChange,
+      onDidChange: live.onDidChange,
     },
     log,
     {

@@ -32,7 +32,13 @@ export interface MatrixQuoteView {
 export interface MatrixCellView {
   /** The case's summary of the theme, in the row of the document that holds it. */
   readonly summary?: string;
-  readonly quotes: readonly MatrixQuoteView[];
+  /** How many coded segments the cell holds (its quotes are sent on request). */
+  readonly segments: number;
+  /**
+   * Of those, how many per code (a theme without codes, applied as a code, under its own id);
+   * codes without segments are absent.
+   */
+  readonly codes: Readonly<Record<string, number>>;
 }
 
 /** A case in one wave (or one value of the grouping attribute). */
@@ -45,7 +51,14 @@ export interface MatrixRowView {
   readonly cells: Readonly<Record<string, MatrixCellView>>;
 }
 
+/**
+ * The matrix as the panel draws it: compact (counts and summaries; the quotes of a cell are
+ * sent when it is selected, the filter runs on the host), so a corpus of a thousand cases is
+ * a message of kilobytes per hundred cases rather than megabytes.
+ */
 export interface MatrixViewData {
+  /** Identifies this matrix: answers to requests name the version they were computed on. */
+  readonly version: number;
   /** The corpus: its root (path, also the `root` of messages back) and display name. */
   readonly root: string;
   readonly name: string;
@@ -57,6 +70,8 @@ export interface MatrixViewData {
   readonly rows: readonly MatrixRowView[];
   /** The most segments in one cell, for shading. */
   readonly maxSegments: number;
+  /** The most segments of one code in one cell, by code id, for shading expanded columns. */
+  readonly maxCodeSegments: Readonly<Record<string, number>>;
   /** Restricted Mode: summaries cannot be edited. */
   readonly readOnly: boolean;
 }
@@ -95,14 +110,83 @@ export interface SetGroupingMessage {
   readonly attribute: string;
 }
 
-export type MatrixToWebviewMessage = MatrixMessage;
-export type MatrixFromWebviewMessage = CommonFromWebviewMessage | OpenSegmentMessage | SaveSummaryMessage | SetGroupingMessage;
+/** A cell, by what survives a new version of the matrix; `code` narrows it to one code's segments. */
+export interface MatrixCellKey {
+  readonly case: string;
+  readonly wave: string;
+  readonly theme: string;
+  /** One of the theme's codes; `""`: the whole theme. */
+  readonly code: string;
+}
+
+/** Send the segments of a cell (the one the person selected). */
+export interface RequestQuotesMessage extends MatrixCellKey {
+  readonly type: 'requestQuotes';
+  readonly root: string;
+}
+
+/** The segments of a cell, answering {@link RequestQuotesMessage}. */
+export interface QuotesMessage {
+  readonly type: 'quotes';
+  /** The matrix they were read from. */
+  readonly version: number;
+  readonly key: MatrixCellKey;
+  /** Null when the cell is no longer in the matrix. */
+  readonly quotes: readonly MatrixQuoteView[] | null;
+}
+
+/** Longest filter text a webview may send. */
+export const MAX_FILTER_LENGTH = 500;
+
+/** Filter the rows by text (case ids, summaries, quotes); `""` clears the filter. */
+export interface SearchMessage {
+  readonly type: 'search';
+  readonly root: string;
+  readonly text: string;
+}
+
+/** A row the filter keeps: the whole row (`themes` null: its case id matches) or those cells. */
+export interface MatrixRowMatchView {
+  readonly case: string;
+  readonly wave: string;
+  readonly themes: readonly string[] | null;
+}
+
+/** The rows a filter keeps, answering {@link SearchMessage}. */
+export interface SearchResultMessage {
+  readonly type: 'searchResult';
+  readonly version: number;
+  /** The text searched, as sent. */
+  readonly text: string;
+  readonly rows: readonly MatrixRowMatchView[];
+}
+
+export type MatrixToWebviewMessage = MatrixMessage | QuotesMessage | SearchResultMessage;
+export type MatrixFromWebviewMessage =
+  | CommonFromWebviewMessage
+  | OpenSegmentMessage
+  | SaveSummaryMessage
+  | SetGroupingMessage
+  | RequestQuotesMessage
+  | SearchMessage;
+
+/** How the rows are ordered within each group: by case id, or by a column's segments. */
+export interface MatrixSort {
+  /** A theme id, or `""` for the case column. */
+  readonly theme: string;
+  /** With `theme`: one of its codes, or `""` for the theme's column. */
+  readonly code: string;
+  readonly descending: boolean;
+}
 
 /** What the matrix webview keeps with `setState`, to redraw at once after a reload. */
 export interface MatrixPanelState {
-  readonly version: 1;
+  /** 2: the compact matrix (state saved by version 1 is not restored). */
+  readonly version: 2;
   readonly data: MatrixViewData | null;
-  /** The selected cell, by case, wave and theme. */
-  readonly selected?: { readonly case: string; readonly wave: string; readonly theme: string };
+  readonly selected?: MatrixCellKey;
   readonly filter?: string;
+  /** Themes whose codes are shown as columns. */
+  readonly expanded?: readonly string[];
+  readonly sort?: MatrixSort;
 }

@@ -76,4 +76,71 @@ describe('The Framework Matrix', function () {
     await picker.selectOption('wave');
     await eventually(async () => assert.deepEqual((await frame().locator('[data-testid="group-name"]').allTextContents()).map((t) => t.trim()), ['wave 2016', 'wave 2021']), { timeout: 30_000 });
   });
+
+  it('filters the rows by words of a quote, dimming the cells without them', async function () {
+    const filter = frame().locator('[data-testid="filter"] input');
+    await filter.fill('no locum to backfill');
+    const shownCases = () => frame().locator('[data-testid="matrix"] tbody th[scope="row"] .case-id').allTextContents();
+    await eventually(async () => assert.deepEqual(await shownCases(), ['SH02']), { timeout: 15_000 });
+    // The words are in a leadership quote (and a workforce one), not in any cell of other themes.
+    assert.equal(await cell('SH02', '2021', 'leadership').evaluate((td) => td.classList.contains('dim')), false);
+    assert.equal(await cell('SH02', '2021', 'workforce').evaluate((td) => td.classList.contains('dim')), false);
+    assert.equal(await cell('SH02', '2021', 'purpose').evaluate((td) => td.classList.contains('dim')), true);
+    await filter.fill('zebra crossing');
+    await frame().locator('[data-testid="no-match"]', { hasText: 'zebra crossing' }).waitFor({ timeout: 15_000 });
+    await filter.fill('');
+    await eventually(async () => assert.equal((await shownCases()).length, 13), { timeout: 15_000 });
+  });
+
+  it('expands a theme into a column per code, and a code’s cell lists that code’s segments', async function () {
+    const header = frame().locator('thead th[data-testid="theme"][data-theme="workforce"]');
+    const expand = header.locator('[data-testid="expand"]');
+    assert.equal(await expand.getAttribute('aria-expanded'), 'false');
+    await expand.click();
+    const codes = frame().locator('thead th[data-testid="code"][data-theme="workforce"]');
+    await eventually(async () => assert.deepEqual(await codes.evaluateAll((ths) => ths.map((th) => th.getAttribute('data-code'))), ['gp-recruitment', 'workload-pressure']), { timeout: 15_000 });
+    const codeCell = frame().locator('[data-testid="cell"][data-case="SH02"][data-wave="2021"][data-theme="workforce"][data-code="workload-pressure"]');
+    assert.equal((await codeCell.locator('[data-testid="cell-count"]').textContent())?.trim(), '1');
+    await codeCell.click();
+    const detail = frame().locator('[data-testid="cell-detail"]');
+    await eventually(async () => assert.match((await detail.locator('[data-testid="detail-heading"]').textContent()) ?? '', /SH02 · Workforce.* › /), { timeout: 15_000 });
+    await eventually(async () => {
+      const codesShown = await detail.locator('[data-testid="quote-code"]').allTextContents();
+      assert.deepEqual(codesShown, ['[workload-pressure]']);
+    }, { timeout: 15_000 });
+    assert.equal(await frame().locator('[data-testid="summary"]').isVisible(), false, 'a code’s cell has no summary of its own');
+    await expand.click();
+    await eventually(async () => assert.equal(await codes.count(), 0), { timeout: 15_000 });
+  });
+
+  it('sorts each wave’s rows by a theme’s segments, most first, from its header', async function () {
+    const header = frame().locator('thead th[data-testid="theme"][data-theme="leadership"]');
+    await header.locator('[data-testid="sort"]').click();
+    await eventually(async () => assert.equal(await header.getAttribute('aria-sort'), 'descending'), { timeout: 15_000 });
+    const counts = async (wave: string) => frame()
+      .locator(`[data-testid="cell"][data-wave="${wave}"][data-theme="leadership"]`)
+      .evaluateAll((tds) => tds.map((td) => Number(td.querySelector('[data-testid="cell-count"]')?.textContent ?? 0)));
+    for (const wave of ['2016', '2021']) {
+      const list = await counts(wave);
+      assert.deepEqual(list, [...list].sort((a, b) => b - a), `wave ${wave}: ${list.join(', ')}`);
+      assert.ok(list[0] > list[list.length - 1], `wave ${wave} has more and less coded cases: ${list.join(', ')}`);
+    }
+    // Twice more: fewest first, then back to case order.
+    await header.locator('[data-testid="sort"]').click();
+    await header.locator('[data-testid="sort"]').click();
+    await eventually(async () => assert.equal(await header.getAttribute('aria-sort'), 'none'), { timeout: 15_000 });
+  });
+
+  it('shows a summary typed in a transcript before it is saved', async function () {
+    const session = vscode();
+    // One editor group again (the quote opened the transcript beside the panel).
+    await session.runCommand('View: Close All Editor Groups');
+    await session.openFile(SH02);
+    await session.selectText('Leads were exhausted');
+    await session.typeText('Leads were worn down');
+    await session.runCommand('QualFrame: Open Framework Matrix');
+    await session.activeTab('Framework Matrix').waitFor();
+    await eventually(async () => assert.match((await cell('SH02', '2021', 'workforce').textContent()) ?? '', /Leads were worn down/), { timeout: 30_000 });
+    assert.match(readFileSync(join(session.workspaceDir!, SH02), 'utf8'), /Leads were exhausted/, 'nothing was saved');
+  });
 });

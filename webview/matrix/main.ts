@@ -1,7 +1,9 @@
 /**
- * The Framework Matrix panel: cases by themes, grouped by wave, each cell the case's summary
- * of the theme and its coded segments. Redrawn whenever the host sends the matrix (after every
- * change); the selected cell, the filter and any summary being typed survive that.
+ * The Framework Matrix panel: cases by themes (expandable to their codes), grouped by wave,
+ * each cell the case's summary of the theme and its number of coded segments. Redrawn whenever
+ * the host sends the matrix (after every change); the selected cell, the filter, the sort, the
+ * expanded themes and any summary being typed survive that. The host answers what the compact
+ * matrix leaves out: the selected cell's quotes, and which rows a filter keeps.
  */
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
@@ -10,10 +12,22 @@ import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '../common/base.css';
 import './matrix.css';
-import type { MatrixMessage, MatrixPanelState, MatrixToWebviewMessage, MatrixViewData } from '../../src/protocol';
+import type { MatrixMessage, MatrixPanelState, MatrixQuoteView, MatrixSort, MatrixToWebviewMessage, MatrixViewData } from '../../src/protocol';
 import { el, replaceContent, setAttribute, setText } from '../common/dom';
 import { connectToHost } from '../common/vscode-api';
-import { buildLayout, buildSearchIndex, isMatrixPanelState, locateCell, normalizeFilter, type CellKey, type SearchIndex } from './matrix-model';
+import {
+  buildColumns,
+  buildLayout,
+  DEFAULT_SORT,
+  isMatrixPanelState,
+  locateCell,
+  nextSort,
+  NO_FILTER,
+  sameCell,
+  type CellKey,
+  type FilterResult,
+  type MatrixColumn,
+} from './matrix-model';
 import { CellDetail } from './render-detail';
 import { MatrixGrid } from './render-matrix';
 
@@ -28,10 +42,15 @@ const SAVE_STATE_DELAY_MS = 250;
 
 let data: MatrixViewData | null = null;
 let loading = true;
-/** Built on the first filtering of each matrix (see buildLayout). */
-let index: SearchIndex | undefined;
 let filterText = '';
+/** The host's answer for the filter (for the text it names: while typing, the last answer). */
+let filterResult: FilterResult = NO_FILTER;
 let selected: CellKey | undefined;
+/** The selected cell's segments as the host sent them for the matrix shown; undefined while asked. */
+let quotes: readonly MatrixQuoteView[] | undefined;
+let expanded = new Set<string>();
+let sort: MatrixSort = DEFAULT_SORT;
+let columns: MatrixColumn[] = [];
 
 const title = el('h1', { testId: 'title', text: 'Framework Matrix' });
 const filter = el('vscode-textfield', {
@@ -50,7 +69,25 @@ const statusText = el('span');
 const status = el('p', { className: 'status', testId: 'status', attrs: { role: 'status' } }, ring, statusText);
 const noMatch = el('p', { className: 'muted no-match', testId: 'no-match', attrs: { hidden: true } });
 
-const grid = new MatrixGrid({ onSelect: select });
+const grid = new MatrixGrid({
+  onSelect: select,
+  onSort: (column) => {
+    sort = nextSort(sort, column);
+    relayout();
+    saveStateSoon();
+  },
+  onToggleTheme: (theme) => {
+    if (expanded.has(theme)) expanded.delete(theme);
+    else expanded.add(theme);
+    expanded = new Set(expanded);
+    // Hiding a theme's codes hides their cells: the selection moves to the theme's own cell.
+    if (selected && selected.theme === theme && selected.code !== '' && !expanded.has(theme)) select({ ...selected, code: '' });
+    // A sort by a hidden code's column goes back to case order.
+    if (sort.code !== '' && !expanded.has(sort.theme)) sort = DEFAULT_SORT;
+    relayout();
+    saveStateSoon();
+  },
+});
 const detail = new CellDetail({
   onSave: (key, summary) => {
     if (data) host.post({ type: 'saveSummary', root: data.root, case: key.case, theme: key.theme, summary });
@@ -71,11 +108,26 @@ replaceContent(
 root.setAttribute('aria-busy', 'false');
 
 const host = connectToHost<MatrixToWebviewMessage, MatrixPanelState>({
-  accepts: ['matrix'],
+  accepts: ['matrix', 'quotes', 'searchResult'],
   isState: isMatrixPanelState,
   onMessage: (message) => {
-    show(message);
-    saveStateSoon();
+    switch (message.type) {
+      case 'matrix':
+        show(message);
+        saveStateSoon();
+        return;
+      case 'quotes':
+        // Only the answer for the cell selected now, read from the matrix shown.
+        if (!data || message.version !== data.version || !sameCell(message.key, selected)) return;
+        quotes = message.quotes ?? [];
+        detail.show(data, selected, quotes);
+        return;
+      case 'searchResult':
+        if (message.text !== filterText) return;
+        filterResult = { text: message.text, rows: message.rows };
+        relayout();
+        return;
+    }
   },
 });
 
@@ -104,19 +156,31 @@ filter.addEventListener('input', () => {
     if (filter.value === filterText) return;
     filterText = filter.value;
     grid.scrollToTop();
+    askFilter();
     relayout();
     saveStateSoon();
   });
 });
 
 function show(message: MatrixMessage): void {
-  if (data && message.data && data.root !== message.data.root) selected = undefined; // another corpus
+  const newVersion = message.data?.version !== data?.version;
+  if (data && message.data && data.root !== message.data.root) {
+    // Another corpus: nothing of this one's view applies there.
+    selected = undefined;
+    expanded = new Set();
+    sort = DEFAULT_SORT;
+  }
   data = message.data;
   loading = message.loading;
-  index = undefined;
-  // A cell whose row or theme is gone (recoded, renamed) can no longer be selected.
+  columns = data ? buildColumns(data, expanded) : [];
+  // A cell whose row or column is gone (recoded, renamed) can no longer be selected.
   // (While no matrix is shown, as during a reload, the selection waits for the next one.)
-  if (selected && data && !locateCell(data, selected)) selected = undefined;
+  if (selected && data && !locateCell(data, columns, selected)) selected = undefined;
+  if (newVersion && data) {
+    // Answers about the previous matrix may be stale: ask again (keeping them shown meanwhile).
+    if (filterText.trim() !== '') askFilter();
+    if (selected) askQuotes(selected);
+  }
 
   setText(title, data ? `Framework Matrix — ${data.name}` : 'Framework Matrix');
   showGrouping(data);
@@ -125,7 +189,19 @@ function show(message: MatrixMessage): void {
   setAttribute(layout, 'aria-busy', loading ? 'true' : 'false');
   relayout();
   grid.setSelected(selected);
-  detail.show(data, selected);
+  detail.show(data, selected, quotes);
+}
+
+function askFilter(): void {
+  if (filterText.trim() === '') {
+    filterResult = NO_FILTER;
+    return;
+  }
+  if (data) host.post({ type: 'search', root: data.root, text: filterText });
+}
+
+function askQuotes(key: CellKey): void {
+  if (data) host.post({ type: 'requestQuotes', root: data.root, ...key });
 }
 
 function showStatus(): void {
@@ -139,20 +215,27 @@ function showStatus(): void {
   status.hidden = text === '';
 }
 
-/** Regroups and refilters the rows and redraws the grid. */
+/** Lays the columns out, regroups, refilters and sorts the rows, and redraws the grid. */
 function relayout(): void {
-  const matrix = data;
-  const matrixLayout = matrix ? buildLayout(matrix, () => (index ??= buildSearchIndex(matrix)), filterText) : null;
-  grid.show(data, matrixLayout);
-  const nothing = matrixLayout !== null && data !== null && data.rows.length > 0 && matrixLayout.shownRows === 0;
+  columns = data ? buildColumns(data, expanded) : [];
+  const result = filterText.trim() === '' ? NO_FILTER : filterResult;
+  const matrixLayout = data ? buildLayout(data, columns, result, sort) : null;
+  grid.show(data, columns, matrixLayout, sort);
+  grid.setSelected(selected);
+  // "Nothing matches" only once the host has answered for the text in the box.
+  const nothing = matrixLayout !== null && data !== null && data.rows.length > 0 && matrixLayout.shownRows === 0 && result.text === filterText;
   noMatch.hidden = !nothing;
-  if (nothing) setText(noMatch, `No case, summary or quote contains “${normalizeFilter(filterText)}”.`);
+  if (nothing) setText(noMatch, `No case, summary or quote contains “${filterText.trim()}”.`);
 }
 
 function select(key: CellKey): void {
+  if (!sameCell(key, selected)) {
+    quotes = undefined;
+    askQuotes(key);
+  }
   selected = key;
   grid.setSelected(key);
-  detail.show(data, key);
+  detail.show(data, key, quotes);
   saveStateSoon();
 }
 
@@ -168,7 +251,14 @@ function saveStateSoon(): void {
 function saveStateNow(): void {
   if (saveTimer !== undefined) clearTimeout(saveTimer);
   saveTimer = undefined;
-  const state: MatrixPanelState = { version: 1, data, ...(selected ? { selected } : {}), ...(filterText ? { filter: filterText } : {}) };
+  const state: MatrixPanelState = {
+    version: 2,
+    data,
+    ...(selected ? { selected } : {}),
+    ...(filterText ? { filter: filterText } : {}),
+    ...(expanded.size > 0 ? { expanded: [...expanded] } : {}),
+    ...(sort !== DEFAULT_SORT ? { sort } : {}),
+  };
   host.setState(state);
 }
 
@@ -187,5 +277,7 @@ if (saved) {
   filterText = saved.filter ?? '';
   filter.value = filterText;
   selected = saved.selected;
+  expanded = new Set(saved.expanded ?? []);
+  sort = saved.sort ?? DEFAULT_SORT;
 }
 show({ type: 'matrix', data: saved?.data ?? null, loading: !saved?.data });

@@ -1,27 +1,24 @@
 /**
- * The Framework Matrix panel's logic that needs no page: checking saved state, filtering,
- * grouping rows by wave, shading and comparing summaries. Kept free of the DOM (and of Node)
- * so the unit tests run it in plain Node, and so the renderer only draws what this decides.
+ * The Framework Matrix panel's logic that needs no page: checking saved state, the columns
+ * (themes, expanded to their codes), grouping rows by wave, filtering and sorting them,
+ * shading and comparing summaries. Kept free of the DOM (and of Node) so the unit tests run it
+ * in plain Node, and so the renderer only draws what this decides.
  */
-import type { MatrixCellView, MatrixPanelState, MatrixRowView, MatrixViewData } from '../../src/protocol';
+import type { MatrixCellKey, MatrixCellView, MatrixPanelState, MatrixRowMatchView, MatrixRowView, MatrixSort, MatrixViewData } from '../../src/protocol';
 
-/** A cell by what survives a reload of the data: row indices and theme order may change. */
-export interface CellKey {
-  readonly case: string;
-  readonly wave: string;
-  readonly theme: string;
-}
+/** A cell by what survives a reload of the data: row indices and column order may change. */
+export type CellKey = MatrixCellKey;
 
 export function sameCell(a: CellKey | undefined, b: CellKey | undefined): boolean {
-  return a !== undefined && b !== undefined && a.case === b.case && a.wave === b.wave && a.theme === b.theme;
+  return a !== undefined && b !== undefined && a.case === b.case && a.wave === b.wave && a.theme === b.theme && a.code === b.code;
 }
 
-/** One string per cell, for maps of drafts; NUL cannot occur in a case id, wave or theme id. */
+/** One string per cell, for maps of drafts and answers; NUL cannot occur in an id or wave. */
 export function cellKeyString(key: CellKey): string {
-  return `${key.case}\u0000${key.wave}\u0000${key.theme}`;
+  return `${key.case}\u0000${key.wave}\u0000${key.theme}\u0000${key.code}`;
 }
 
-const EMPTY_CELL: MatrixCellView = { quotes: [] };
+const EMPTY_CELL: MatrixCellView = { segments: 0, codes: {} };
 
 /**
  * A row's cell of a theme. The host gives every theme a cell, but an own-property check keeps
@@ -31,10 +28,56 @@ export function cellOf(row: MatrixRowView, theme: string): MatrixCellView {
   return Object.hasOwn(row.cells, theme) ? row.cells[theme] : EMPTY_CELL;
 }
 
-/** Where `key` is in `data` now, or undefined if its row or theme is gone. */
-export function locateCell(data: MatrixViewData, key: CellKey): { readonly row: number; readonly col: number } | undefined {
+// ---------------------------------------------------------------------------------------------
+// Columns
+
+/** A column of the grid: a theme, or (when the theme is expanded) one of its codes. */
+export interface MatrixColumn {
+  readonly theme: string;
+  /** `""` for the theme's own column. */
+  readonly code: string;
+  readonly name: string;
+  /** For a theme: whether it has codes to expand to (a column per code). */
+  readonly expandable: boolean;
+}
+
+function own(record: Readonly<Record<string, number>>, key: string): number {
+  return Object.hasOwn(record, key) ? record[key] : 0;
+}
+
+/**
+ * The grid's columns: each theme, followed, when it is in `expanded`, by a column per code. (A
+ * theme is applied as a code of its own only when it has no codes: it has nothing to expand.)
+ */
+export function buildColumns(data: MatrixViewData, expanded: ReadonlySet<string>): MatrixColumn[] {
+  const columns: MatrixColumn[] = [];
+  for (const theme of data.themes) {
+    columns.push({ theme: theme.id, code: '', name: theme.name, expandable: theme.codes.length > 0 });
+    if (!expanded.has(theme.id)) continue;
+    for (const code of theme.codes) columns.push({ theme: theme.id, code: code.id, name: code.name, expandable: false });
+  }
+  return columns;
+}
+
+/** The segments a column counts in a row: the theme's, or one code's. */
+export function columnSegments(row: MatrixRowView, column: MatrixColumn): number {
+  const cell = cellOf(row, column.theme);
+  return column.code === '' ? cell.segments : own(cell.codes, column.code);
+}
+
+/** The most segments in one cell of the column, for shading it. */
+export function columnMax(data: MatrixViewData, column: MatrixColumn): number {
+  return column.code === '' ? data.maxSegments : own(data.maxCodeSegments, column.code);
+}
+
+export function keyOf(row: MatrixRowView, column: MatrixColumn): CellKey {
+  return { case: row.case, wave: row.wave, theme: column.theme, code: column.code };
+}
+
+/** Where `key` is in `data` and `columns` now, or undefined if its row or column is gone. */
+export function locateCell(data: MatrixViewData, columns: readonly MatrixColumn[], key: CellKey): { readonly row: number; readonly col: number } | undefined {
   const row = data.rows.findIndex((r) => r.case === key.case && r.wave === key.wave);
-  const col = data.themes.findIndex((t) => t.id === key.theme);
+  const col = columns.findIndex((c) => c.theme === key.theme && c.code === key.code);
   return row < 0 || col < 0 ? undefined : { row, col };
 }
 
@@ -49,13 +92,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isQuote(value: unknown): boolean {
-  return isRecord(value) && isString(value.file) && isString(value.id) && isString(value.code) && isString(value.quote)
-    && typeof value.illustrative === 'boolean' && typeof value.anchored === 'boolean';
+function isCount(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+function isCounts(value: unknown): boolean {
+  return isRecord(value) && Object.values(value).every(isCount);
 }
 
 function isCell(value: unknown): boolean {
-  return isRecord(value) && (value.summary === undefined || isString(value.summary)) && Array.isArray(value.quotes) && value.quotes.every(isQuote);
+  return isRecord(value) && (value.summary === undefined || isString(value.summary)) && isCount(value.segments) && isCounts(value.codes);
 }
 
 function isTheme(value: unknown): boolean {
@@ -70,11 +116,19 @@ function isRow(value: unknown): boolean {
 
 /** The whole shape, cells included: drawing a malformed saved matrix would throw mid-page. */
 export function isMatrixViewData(value: unknown): value is MatrixViewData {
-  return isRecord(value) && isString(value.root) && isString(value.name) && isString(value.attribute)
+  return isRecord(value) && typeof value.version === 'number' && isString(value.root) && isString(value.name) && isString(value.attribute)
     && Array.isArray(value.attributes) && value.attributes.every(isString)
     && Array.isArray(value.themes) && value.themes.every(isTheme)
     && Array.isArray(value.rows) && value.rows.every(isRow)
-    && typeof value.maxSegments === 'number' && Number.isFinite(value.maxSegments) && typeof value.readOnly === 'boolean';
+    && isCount(value.maxSegments) && isCounts(value.maxCodeSegments) && typeof value.readOnly === 'boolean';
+}
+
+function isCellKey(value: unknown): boolean {
+  return isRecord(value) && isString(value.case) && isString(value.wave) && isString(value.theme) && isString(value.code);
+}
+
+function isSort(value: unknown): value is MatrixSort {
+  return isRecord(value) && isString(value.theme) && isString(value.code) && typeof value.descending === 'boolean';
 }
 
 /**
@@ -82,40 +136,28 @@ export function isMatrixViewData(value: unknown): value is MatrixViewData {
  * older version of the panel (or be anything at all).
  */
 export function isMatrixPanelState(state: unknown): state is MatrixPanelState {
-  if (!isRecord(state) || state.version !== 1) return false;
+  if (!isRecord(state) || state.version !== 2) return false;
   if (state.data !== null && !isMatrixViewData(state.data)) return false;
   if (state.filter !== undefined && !isString(state.filter)) return false;
-  const selected = state.selected;
-  return selected === undefined || (isRecord(selected) && isString(selected.case) && isString(selected.wave) && isString(selected.theme));
+  if (state.expanded !== undefined && !(Array.isArray(state.expanded) && state.expanded.every(isString))) return false;
+  if (state.sort !== undefined && !isSort(state.sort)) return false;
+  return state.selected === undefined || isCellKey(state.selected);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Filtering and grouping
+// Filtering, sorting and grouping
 
-/** Lower-cased text of each row, computed once per matrix rather than once per keystroke. */
-export interface SearchIndex {
-  readonly rows: readonly { readonly case: string; readonly cells: readonly string[] }[];
+/** The rows the host's search kept (see src/core/matrix/matrix-search.ts), for one filter text. */
+export interface FilterResult {
+  /** The text searched; `""`: no filter. */
+  readonly text: string;
+  readonly rows: readonly MatrixRowMatchView[];
 }
 
-// A separator no one types, so a filter never matches across a summary and a quote.
-const SEPARATOR = '\u0000';
+export const NO_FILTER: FilterResult = { text: '', rows: [] };
 
-export function buildSearchIndex(data: MatrixViewData): SearchIndex {
-  return {
-    rows: data.rows.map((row) => ({
-      case: row.case.toLowerCase(),
-      cells: data.themes.map((theme) => {
-        const cell = cellOf(row, theme.id);
-        return [cell.summary ?? '', ...cell.quotes.map((q) => q.quote)].join(SEPARATOR).toLowerCase();
-      }),
-    })),
-  };
-}
-
-/** The filter as matched: trimmed and lower-cased; `""` shows everything. */
-export function normalizeFilter(filter: string): string {
-  return filter.trim().toLowerCase();
-}
+/** The case column, ascending: the host's order. */
+export const DEFAULT_SORT: MatrixSort = { theme: '', code: '', descending: false };
 
 export interface GroupItem {
   readonly kind: 'group';
@@ -130,7 +172,7 @@ export interface RowItem {
   readonly kind: 'row';
   /** Index in `data.rows`. */
   readonly row: number;
-  /** Per theme (in `data.themes` order), true where the cell does not match; null: none dimmed. */
+  /** Per column, true where the cell does not match; null: none dimmed. */
   readonly dimmed: readonly boolean[] | null;
 }
 
@@ -147,22 +189,41 @@ export interface MatrixLayout {
   readonly shownRows: number;
 }
 
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
 /**
  * Groups rows by wave, in the order waves first appear (the host sorts rows by wave, so this
- * keeps its order), and applies the filter: a row whose case id matches is kept whole; a row
- * with some matching cells is kept with the others dimmed; a row with no match is hidden, and
- * so is a group with no row left. `index` is called only when there is a filter: lower-casing
- * every quote of a large corpus is wasted on each update nobody filters.
+ * keeps its order), sorts each group's rows by `sort` (ties keep the host's case order), and
+ * applies the filter: a row whose case id matched is kept whole; a row with some matching
+ * cells is kept with the others dimmed; a row the search did not keep is hidden, and so is a
+ * group with no row left. While the answer for newly typed text is on its way, the panel
+ * passes the last answer, so the rows do not flicker.
  */
-export function buildLayout(data: MatrixViewData, index: () => SearchIndex, filter: string): MatrixLayout {
-  const needle = normalizeFilter(filter);
-  const text = needle === '' ? undefined : index();
+export function buildLayout(
+  data: MatrixViewData,
+  columns: readonly MatrixColumn[],
+  filter: FilterResult,
+  sort: MatrixSort = DEFAULT_SORT,
+): MatrixLayout {
+  const filtering = filter.text.trim() !== '';
+  const matches = new Map<string, readonly string[] | null>();
+  if (filtering) for (const m of filter.rows) matches.set(`${m.case}\u0000${m.wave}`, m.themes);
+
   const groups = new Map<string, number[]>();
   data.rows.forEach((row, i) => {
     const list = groups.get(row.wave);
     if (list) list.push(i);
     else groups.set(row.wave, [i]);
   });
+  const sortColumn = sort.theme === '' ? undefined : columns.find((c) => c.theme === sort.theme && c.code === sort.code);
+  const direction = sort.descending ? -1 : 1;
+  const order = (a: number, b: number): number => {
+    if (sortColumn) {
+      const diff = columnSegments(data.rows[a], sortColumn) - columnSegments(data.rows[b], sortColumn);
+      return diff !== 0 ? diff * direction : a - b;
+    }
+    return (collator.compare(data.rows[a].case, data.rows[b].case) || a - b) * direction;
+  };
 
   const items: LayoutItem[] = [];
   const rowItems: number[] = [];
@@ -171,10 +232,18 @@ export function buildLayout(data: MatrixViewData, index: () => SearchIndex, filt
   for (const [wave, rows] of groups) {
     const kept: RowItem[] = [];
     for (const row of rows) {
-      const item = matchRow(text?.rows[row], row, needle);
-      if (item) kept.push(item);
+      const r = data.rows[row];
+      if (!filtering) {
+        kept.push({ kind: 'row', row, dimmed: null });
+        continue;
+      }
+      const key = `${r.case}\u0000${r.wave}`;
+      if (!matches.has(key)) continue;
+      const themes = matches.get(key);
+      kept.push({ kind: 'row', row, dimmed: themes ? columns.map((c) => !themes.includes(c.theme)) : null });
     }
     if (kept.length === 0) continue;
+    if (sortColumn || sort.descending) kept.sort((a, b) => order(a.row, b.row));
     items.push({ kind: 'group', wave, total: rows.length, shown: kept.length });
     for (const item of kept) {
       itemOfRow[item.row] = items.length;
@@ -186,15 +255,21 @@ export function buildLayout(data: MatrixViewData, index: () => SearchIndex, filt
   return { items, rowItems, itemOfRow, shownRows };
 }
 
-function matchRow(text: SearchIndex['rows'][number] | undefined, row: number, needle: string): RowItem | undefined {
-  if (needle === '' || !text || text.case.includes(needle)) return { kind: 'row', row, dimmed: null };
-  let any = false;
-  const dimmed = text.cells.map((cell) => {
-    const hit = cell.includes(needle);
-    any ||= hit;
-    return !hit;
-  });
-  return any ? { kind: 'row', row, dimmed } : undefined;
+/**
+ * The next order when a column's header is activated: a count column sorts most-coded first,
+ * then fewest first, then back to case order; the case column flips between A–Z and Z–A.
+ */
+export function nextSort(current: MatrixSort, column: { theme: string; code: string }): MatrixSort {
+  const same = current.theme === column.theme && current.code === column.code;
+  if (column.theme === '') return { ...DEFAULT_SORT, descending: same ? !current.descending : false };
+  if (!same) return { theme: column.theme, code: column.code, descending: true };
+  return current.descending ? { ...current, descending: false } : DEFAULT_SORT;
+}
+
+/** How a column is sorted, for its header's `aria-sort`. */
+export function ariaSort(sort: MatrixSort, column: { theme: string; code: string }): 'ascending' | 'descending' | 'none' {
+  if (sort.theme !== column.theme || sort.code !== column.code) return 'none';
+  return sort.descending ? 'descending' : 'ascending';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,13 +1,14 @@
 /**
- * The side pane: the selected cell's summary, editable, and its coded segments, each opening
- * its document at the segment. The host sends the whole matrix after every change (a save
+ * The side pane: the selected cell's summary, editable, and its coded segments (which the host
+ * sends when the cell is selected), each opening its document at the segment. A code's cell
+ * (a theme expanded to its codes) shows that code's segments; its theme's cell holds the summary. The host sends the whole matrix after every change (a save
  * included), so the pane is careful not to undo what the person is typing: new data replaces
  * the summary only if the text area still holds what was last loaded into it.
  */
 import type { MatrixQuoteView, MatrixViewData } from '../../src/protocol';
 import { MAX_SUMMARY_LENGTH } from '../../src/protocol';
 import { el, replaceContent, setAttribute, setText } from '../common/dom';
-import { cellKeyString, cellOf, locateCell, sameCell, sameSummary, waveLabel, type CellKey } from './matrix-model';
+import { cellKeyString, cellOf, sameCell, sameSummary, waveLabel, type CellKey } from './matrix-model';
 
 const SUMMARY_PLACEHOLDER = 'Summarise what this case says about the theme…';
 
@@ -24,6 +25,7 @@ export class CellDetail {
   private readonly heading: HTMLHeadingElement;
   private readonly placeholder: HTMLParagraphElement;
   private readonly body: HTMLDivElement;
+  private readonly summarySection: HTMLDivElement;
   private readonly textarea: HTMLElementTagNameMap['vscode-textarea'];
   private readonly saveButton: HTMLElementTagNameMap['vscode-button'];
   private readonly readOnlyNote: HTMLParagraphElement;
@@ -59,13 +61,18 @@ export class CellDetail {
     this.readOnlyNote = el('p', { className: 'muted', testId: 'read-only', text: 'Restricted Mode: summaries cannot be edited.', attrs: { hidden: true } });
     this.quoteCount = el('vscode-badge', { testId: 'quote-count', text: '0', attrs: { variant: 'counter' } });
     this.quoteList = el('ul', { className: 'quotes', testId: 'quotes' });
-    this.body = el(
+    this.summarySection = el(
       'div',
-      { className: 'detail-body', attrs: { hidden: true } },
+      { className: 'summary-section' },
       el('h3', { className: 'detail-subheading', text: 'Summary', attrs: { id: 'summary-heading' } }),
       this.textarea,
       el('div', { className: 'summary-actions' }, this.saveButton, this.saveState),
       this.readOnlyNote,
+    );
+    this.body = el(
+      'div',
+      { className: 'detail-body', attrs: { hidden: true } },
+      this.summarySection,
       el('h3', { className: 'detail-subheading' }, 'Segments ', this.quoteCount),
       this.quoteList,
     );
@@ -94,15 +101,20 @@ export class CellDetail {
     });
   }
 
-  /** Shows the cell `key` of `data` (or the hint to select one). */
-  show(data: MatrixViewData | null, key: CellKey | undefined): void {
+  /**
+   * Shows the cell `key` of `data` (or the hint to select one), with its segments: `quotes`,
+   * or undefined while they are on their way from the host.
+   */
+  show(data: MatrixViewData | null, key: CellKey | undefined, quotes: readonly MatrixQuoteView[] | undefined): void {
     if (data && data.root !== this.root) {
       // Another corpus: drafts of this one's cells must not surface there.
       this.drafts.clear();
       this.root = data.root;
     }
-    const at = data && key ? locateCell(data, key) : undefined;
-    if (!data || !key || !at) {
+    const row = data && key ? data.rows.find((r) => r.case === key.case && r.wave === key.wave) : undefined;
+    const theme = data && key ? data.themes.find((t) => t.id === key.theme) : undefined;
+    const codeName = !key || key.code === '' ? '' : theme?.codes.find((c) => c.id === key.code)?.name;
+    if (!data || !key || !row || !theme || codeName === undefined) {
       this.leave();
       setText(this.heading, 'Cell');
       this.placeholder.hidden = false;
@@ -110,8 +122,6 @@ export class CellDetail {
       return;
     }
 
-    const row = data.rows[at.row];
-    const theme = data.themes[at.col];
     const cell = cellOf(row, theme.id);
     const summary = cell.summary ?? '';
     if (!sameCell(this.key, key)) {
@@ -129,7 +139,7 @@ export class CellDetail {
     this.baseline = summary;
     this.pending = undefined;
 
-    const heading = `${row.case} · ${theme.name} (${waveLabel(data.attribute, row.wave)})`;
+    const heading = `${row.case} · ${theme.name}${codeName !== '' ? ` › ${codeName}` : ''} (${waveLabel(data.attribute, row.wave)})`;
     // Setting equal text would still replace the node and make the live region speak again.
     if (this.heading.textContent !== heading) setText(this.heading, heading);
     this.placeholder.hidden = true;
@@ -140,16 +150,22 @@ export class CellDetail {
     setAttribute(this.textarea, 'placeholder', data.readOnly ? 'No summary.' : SUMMARY_PLACEHOLDER);
     setAttribute(this.saveButton, 'disabled', data.readOnly);
     this.readOnlyNote.hidden = !data.readOnly;
+    // A code's cell: its segments only; the summary belongs to the theme's cell.
+    this.summarySection.hidden = key.code !== '';
 
-    const signature = JSON.stringify(cell.quotes);
+    const signature = quotes === undefined ? 'loading' : JSON.stringify(quotes);
     if (signature !== this.quotesSignature) {
       this.quotesSignature = signature;
-      setText(this.quoteCount, String(cell.quotes.length));
+      const noQuotes = key.code === '' ? 'No segment of this case is coded with this theme here.' : 'No segment of this case is coded with this code here.';
+      setText(this.quoteCount, String(quotes?.length ?? (key.code === '' ? cell.segments : Object.hasOwn(cell.codes, key.code) ? cell.codes[key.code] : 0)));
+      setAttribute(this.quoteList, 'aria-busy', quotes === undefined ? 'true' : 'false');
       replaceContent(
         this.quoteList,
-        ...(cell.quotes.length === 0
-          ? [el('li', { className: 'muted', testId: 'no-quotes', text: 'No segment of this case is coded with this theme here.' })]
-          : cell.quotes.map((quote) => el('li', {}, quoteItem(quote)))),
+        ...(quotes === undefined
+          ? [el('li', { className: 'muted', testId: 'quotes-loading', text: 'Loading the segments…' })]
+          : quotes.length === 0
+            ? [el('li', { className: 'muted', testId: 'no-quotes', text: noQuotes })]
+            : quotes.map((quote) => el('li', {}, quoteItem(quote)))),
       );
     }
     this.updateSaveState();

@@ -10,16 +10,36 @@
  * once per matrix-and-filter and reused while scrolling. All listeners sit on the scroller,
  * none on cells. Text from the corpus only ever goes in as text (`el`, `textContent`).
  */
-import type { MatrixViewData } from '../../src/protocol';
+import type { MatrixSort, MatrixViewData } from '../../src/protocol';
 import { el, setAttribute } from '../common/dom';
-import { cellDensity, cellOf, locateCell, plural, waveLabel, type CellKey, type GroupItem, type MatrixLayout, type RowItem } from './matrix-model';
+import {
+  ariaSort,
+  cellDensity,
+  cellOf,
+  columnMax,
+  columnSegments,
+  DEFAULT_SORT,
+  keyOf,
+  locateCell,
+  plural,
+  waveLabel,
+  type CellKey,
+  type GroupItem,
+  type MatrixColumn,
+  type MatrixLayout,
+  type RowItem,
+} from './matrix-model';
 
 export interface MatrixGridOptions {
   /** A cell was chosen: clicked, or Enter or Space on it. */
   readonly onSelect: (key: CellKey) => void;
+  /** A column's header was activated: sort by it (`theme` `""`: the case column). */
+  readonly onSort: (column: { readonly theme: string; readonly code: string }) => void;
+  /** A theme's expand button was activated: show or hide its codes as columns. */
+  readonly onToggleTheme: (theme: string) => void;
 }
 
-/** A cell by its indices in the current `data.rows` and `data.themes`. */
+/** A cell by its indices in the current `data.rows` and columns. */
 interface Position {
   readonly row: number;
   readonly col: number;
@@ -49,9 +69,11 @@ export class MatrixGrid {
   private readonly bottomSpacer: HTMLTableRowElement;
 
   private data: MatrixViewData | null = null;
+  private columns: readonly MatrixColumn[] = [];
   private layout: MatrixLayout | null = null;
-  /** The themes (as JSON) the header was built for, to rebuild it only when they change. */
-  private headerThemes = '';
+  private sort: MatrixSort = DEFAULT_SORT;
+  /** What the header was built for (as JSON), to rebuild it only when that changes. */
+  private headerSignature = '';
 
   /** `tops[i]`: item i's offset from the top of the body; `tops[items.length]`: the total. */
   private tops = new Float64Array(1);
@@ -95,6 +117,7 @@ export class MatrixGrid {
     this.element.addEventListener('keydown', (event) => this.onKeyDown(event));
     this.tbody.addEventListener('click', (event) => this.onClick(event));
     this.tbody.addEventListener('focusin', (event) => this.onFocusIn(event));
+    this.thead.addEventListener('click', (event) => this.onHeaderClick(event));
     // A resized panel shows more or fewer rows; a changed font or zoom changes their height.
     new ResizeObserver(() => {
       this.rowMeasured = false;
@@ -103,10 +126,12 @@ export class MatrixGrid {
     }).observe(this.element);
   }
 
-  /** Draws `data` as laid out (grouped and filtered) by `layout`; null clears the grid. */
-  show(data: MatrixViewData | null, layout: MatrixLayout | null): void {
+  /** Draws `data` in `columns` as laid out (grouped, filtered, sorted) by `layout`; null clears the grid. */
+  show(data: MatrixViewData | null, columns: readonly MatrixColumn[], layout: MatrixLayout | null, sort: MatrixSort): void {
     this.data = data;
+    this.columns = data ? columns : [];
     this.layout = data ? layout : null;
+    this.sort = sort;
     this.cache.clear();
     this.buildHeader();
     this.computeTops();
@@ -130,28 +155,62 @@ export class MatrixGrid {
   // Drawing
 
   private buildHeader(): void {
+    const columns = this.columns;
     const themes = this.data?.themes ?? [];
-    const signature = JSON.stringify(themes);
-    if (signature === this.headerThemes) return;
-    this.headerThemes = signature;
-    this.colgroup.replaceChildren(el('col', { className: 'case-col' }), ...themes.map(() => el('col', { className: 'theme-col' })));
+    const signature = JSON.stringify([themes, columns, this.sort]);
+    if (signature === this.headerSignature) return;
+    this.headerSignature = signature;
+    const expanded = new Set(columns.filter((c) => c.code !== '').map((c) => c.theme));
+    this.colgroup.replaceChildren(
+      el('col', { className: 'case-col' }),
+      ...columns.map((c) => el('col', { className: c.code === '' ? 'theme-col' : 'code-col' })),
+    );
     this.headRow.replaceChildren(
-      // No `scope`: `th[scope="col"]` are the themes alone (tests count them); a <th> in <thead>
-      // is a column header all the same.
-      el('th', { className: 'corner', text: 'Case' }),
-      ...themes.map((theme) => {
-        const codes = theme.codes.length === 0 ? 'No codes' : `Codes: ${theme.codes.map((c) => `${c.name} (${c.id})`).join(', ')}`;
+      // No `scope`: `th[scope="col"]` are the columns of counts alone (tests count them); a
+      // <th> in <thead> is a column header all the same.
+      el('th', { className: 'corner', attrs: { 'aria-sort': ariaSort(this.sort, { theme: '', code: '' }) } }, sortButton('Case', 'Sort by case', '', '')),
+      ...columns.map((column) => {
+        const sorted = ariaSort(this.sort, column);
+        if (column.code !== '') {
+          return el(
+            'th',
+            { className: 'code-head', testId: 'code', attrs: { scope: 'col', 'data-theme': column.theme, 'data-code': column.code, 'aria-sort': sorted, title: `${column.name} (${column.code})` } },
+            sortButton(column.name, `Sort by segments of ${column.name}`, column.theme, column.code),
+          );
+        }
+        const theme = themes.find((t) => t.id === column.theme);
+        const codes = !theme || theme.codes.length === 0 ? 'No codes' : `Codes: ${theme.codes.map((c) => `${c.name} (${c.id})`).join(', ')}`;
+        const isOpen = expanded.has(column.theme);
         return el(
           'th',
-          { testId: 'theme', attrs: { scope: 'col', 'data-theme': theme.id, title: `${theme.name}\n${codes}` } },
-          el('span', { className: 'theme-name', text: theme.name }),
+          { testId: 'theme', attrs: { scope: 'col', 'data-theme': column.theme, 'aria-sort': sorted, title: `${column.name}\n${codes}` } },
+          el(
+            'div',
+            { className: 'theme-head' },
+            sortButton(column.name, `Sort by segments of ${column.name}`, column.theme, ''),
+            ...(column.expandable
+              ? [el('button', {
+                className: 'expand',
+                testId: 'expand',
+                text: isOpen ? '−' : '+',
+                attrs: {
+                  type: 'button',
+                  'data-theme': column.theme,
+                  'aria-expanded': isOpen ? 'true' : 'false',
+                  'aria-label': `${isOpen ? 'Hide' : 'Show'} the codes of ${column.name}`,
+                  title: `${isOpen ? 'Hide' : 'Show'} the codes of ${column.name} as columns`,
+                },
+              })]
+              : []),
+          ),
         );
       }),
     );
     // The table's width is the sum of fixed column widths (table-layout: fixed), so columns
     // keep their width whatever rows the window holds.
-    this.table.style.setProperty('--themes', String(themes.length));
-    for (const spacer of [this.topSpacer, this.bottomSpacer]) setAttribute(spacer.cells[0], 'colspan', themes.length + 1);
+    this.table.style.setProperty('--themes', String(columns.filter((c) => c.code === '').length));
+    this.table.style.setProperty('--codes', String(columns.filter((c) => c.code !== '').length));
+    for (const spacer of [this.topSpacer, this.bottomSpacer]) setAttribute(spacer.cells[0], 'colspan', columns.length + 1);
   }
 
   private computeTops(): void {
@@ -211,7 +270,7 @@ export class MatrixGrid {
   private visibleRange(): { start: number; end: number } {
     const count = this.layout?.items.length ?? 0;
     if (count === 0) return { start: 0, end: 0 };
-    if (count * ((this.data?.themes.length ?? 0) + 1) <= DRAW_ALL_CELLS) return { start: 0, end: count };
+    if (count * (this.columns.length + 1) <= DRAW_ALL_CELLS) return { start: 0, end: count };
     const headHeight = this.thead.offsetHeight;
     // A hidden panel has no height yet: draw a screenful rather than nothing.
     const viewHeight = this.element.clientHeight || 1000;
@@ -279,7 +338,7 @@ export class MatrixGrid {
       { className: 'group', testId: 'group', attrs: { 'data-wave': item.wave, 'aria-rowindex': index + 2 } },
       el(
         'th',
-        { attrs: { colspan: data.themes.length + 1, role: 'rowheader' } },
+        { attrs: { colspan: this.columns.length + 1, role: 'rowheader' } },
         // The label sticks to the left edge so it stays in view when scrolled sideways.
         el(
           'span',
@@ -304,12 +363,11 @@ export class MatrixGrid {
         el('span', { className: 'documents', testId: 'documents', text: row.documents.join(', ') }),
       ),
     );
-    const cells = data.themes.map((theme, col) => {
-      const cell = cellOf(row, theme.id);
-      const segments = cell.quotes.length;
-      const summary = cell.summary ?? '';
+    const cells = this.columns.map((column, col) => {
+      const segments = columnSegments(row, column);
+      const summary = column.code === '' ? cellOf(row, column.theme).summary ?? '' : '';
       const dim = item.dimmed?.[col] === true;
-      const className = `cell${segments === 0 && summary === '' ? ' empty' : ''}${dim ? ' dim' : ''}`;
+      const className = `cell${column.code !== '' ? ' code-cell' : ''}${segments === 0 && summary === '' ? ' empty' : ''}${dim ? ' dim' : ''}`;
       const td = el(
         'td',
         {
@@ -318,7 +376,8 @@ export class MatrixGrid {
           attrs: {
             'data-case': row.case,
             'data-wave': row.wave,
-            'data-theme': theme.id,
+            'data-theme': column.theme,
+            ...(column.code !== '' ? { 'data-code': column.code } : {}),
             'data-row': item.row,
             'data-col': col,
             'aria-selected': 'false',
@@ -335,7 +394,7 @@ export class MatrixGrid {
           ...(summary !== '' ? [el('div', { className: 'cell-summary', testId: 'cell-summary', text: summary })] : []),
         ),
       );
-      const density = cellDensity(segments, data.maxSegments);
+      const density = cellDensity(segments, columnMax(data, column));
       // CSSOM, not a style attribute: the page's CSP has no 'unsafe-inline' for styles.
       if (density > 0) td.style.setProperty('--density', density.toFixed(3));
       return td;
@@ -347,13 +406,11 @@ export class MatrixGrid {
   // Focus and selection
 
   private position(key: CellKey | undefined): Position | undefined {
-    return this.data && key ? locateCell(this.data, key) : undefined;
+    return this.data && key ? locateCell(this.data, this.columns, key) : undefined;
   }
 
   private keyAt(pos: Position): CellKey {
-    const data = this.data!;
-    const row = data.rows[pos.row];
-    return { case: row.case, wave: row.wave, theme: data.themes[pos.col].id };
+    return keyOf(this.data!.rows[pos.row], this.columns[pos.col]);
   }
 
   /** The drawn `<td>` of a position, if its row is in the window. */
@@ -453,7 +510,7 @@ export class MatrixGrid {
     const row = Number(cell.dataset.row);
     const col = Number(cell.dataset.col);
     const data = this.data;
-    if (!data || !Number.isInteger(row) || !Number.isInteger(col) || !data.rows[row] || !data.themes[col]) return undefined;
+    if (!data || !Number.isInteger(row) || !Number.isInteger(col) || !data.rows[row] || !this.columns[col]) return undefined;
     return { row, col };
   }
 
@@ -463,6 +520,14 @@ export class MatrixGrid {
     if (!pos) return;
     this.active = this.keyAt(pos);
     this.options.onSelect(this.keyAt(pos));
+  }
+
+  private onHeaderClick(event: MouseEvent): void {
+    const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button') : null;
+    if (!button || !this.thead.contains(button)) return;
+    const theme = button.dataset.theme ?? '';
+    if (button.classList.contains('expand')) this.options.onToggleTheme(theme);
+    else if (button.classList.contains('sort')) this.options.onSort({ theme, code: button.dataset.code ?? '' });
   }
 
   private onFocusIn(event: FocusEvent): void {
@@ -476,7 +541,7 @@ export class MatrixGrid {
   private onKeyDown(event: KeyboardEvent): void {
     const layout = this.layout;
     const data = this.data;
-    if (!layout || !data || layout.rowItems.length === 0 || data.themes.length === 0 || event.altKey) return;
+    if (!layout || !data || layout.rowItems.length === 0 || this.columns.length === 0 || event.altKey) return;
     // Only from a cell or the scroller itself: keys typed elsewhere are not grid moves.
     if (event.target !== this.element && !this.cellFromEvent(event)) return;
 
@@ -486,7 +551,7 @@ export class MatrixGrid {
     const nav = currentItem >= 0 ? lowerBound(layout.rowItems, currentItem) : 0;
     const col = current?.col ?? 0;
     const lastRow = layout.rowItems.length - 1;
-    const lastCol = data.themes.length - 1;
+    const lastCol = this.columns.length - 1;
     const pageRows = Math.max(1, Math.floor((this.element.clientHeight - this.thead.offsetHeight) / this.rowHeight) - 1);
     const ctrl = event.ctrlKey || event.metaKey;
 
@@ -516,6 +581,15 @@ export class MatrixGrid {
     const target = layout.items[layout.rowItems[clamp(next.nav, 0, lastRow)]] as RowItem;
     this.focusCell({ row: target.row, col: clamp(next.col, 0, lastCol) });
   }
+}
+
+/** A column header's button: activating it sorts the rows by the column. */
+function sortButton(label: string, title: string, theme: string, code: string): HTMLButtonElement {
+  return el('button', {
+    className: 'sort',
+    testId: 'sort',
+    attrs: { type: 'button', title, 'data-theme': theme, 'data-code': code },
+  }, el('span', { className: code === '' && theme !== '' ? 'theme-name' : 'column-name', text: label }));
 }
 
 function spacerRow(): HTMLTableRowElement {

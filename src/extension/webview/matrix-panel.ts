@@ -8,8 +8,8 @@ import {
   MATRIX_VIEW_TYPE,
   type MatrixFromWebviewMessage,
   type MatrixToWebviewMessage,
-  type MatrixViewData,
 } from '../../protocol';
+import type { MatrixAnswers } from './matrix-view';
 import { PanelHost, type PanelRequest } from './panel-host';
 
 /** Where the panel's data comes from. */
@@ -18,7 +18,7 @@ export interface MatrixSource {
    * The matrix of the corpus at `root` (a URI string; the first corpus when undefined), rows
    * grouped by `attribute` (default: the comparison attribute); null without a corpus.
    */
-  current(root: string | undefined, attribute?: string): MatrixViewData | null;
+  current(root: string | undefined, attribute?: string): MatrixAnswers | null;
   readonly loading: boolean;
   /** Fires whenever {@link current} would answer differently. */
   readonly onDidChange: vscode.Event<void>;
@@ -52,7 +52,7 @@ export class MatrixPanelController implements vscode.Disposable {
       bundle: 'matrix',
       extensionUri,
       log,
-      accepts: ['refresh', 'openSegment', 'saveSummary', 'setGrouping'],
+      accepts: ['refresh', 'openSegment', 'saveSummary', 'setGrouping', 'requestQuotes', 'search'],
       onMessage: (message) => void this.handle(message),
       onReady: () => this.post(),
     });
@@ -73,10 +73,10 @@ export class MatrixPanelController implements vscode.Disposable {
 
   private post(): void {
     if (!this.host.isOpen) return;
-    this.host.post({ type: 'matrix', data: this.current(), loading: this.source.loading });
+    this.host.post({ type: 'matrix', data: this.current()?.view ?? null, loading: this.source.loading });
   }
 
-  private current(): MatrixViewData | null {
+  private current(): MatrixAnswers | null {
     return this.source.current(this.root, this.attribute);
   }
 
@@ -87,19 +87,33 @@ export class MatrixPanelController implements vscode.Disposable {
     }
     if (message.type === 'setGrouping') {
       // Only an attribute offered: anything else would chart nothing useful.
-      if (!this.current()?.attributes.includes(message.attribute)) return;
+      if (!this.current()?.view.attributes.includes(message.attribute)) return;
       this.attribute = message.attribute;
       this.post();
       return;
     }
-    if (message.type !== 'openSegment' && message.type !== 'saveSummary') return;
+    if (message.type !== 'openSegment' && message.type !== 'saveSummary' && message.type !== 'requestQuotes' && message.type !== 'search') return;
     // Only the corpus this panel shows: the webview cannot name another folder.
-    const shown = this.current()?.root;
-    if (message.root !== shown) {
+    const current = this.current();
+    if (!current || message.root !== current.view.root) {
       this.log.warn(`${MATRIX_VIEW_TYPE}: dropped ${message.type}: not the corpus shown in the panel`);
       return;
     }
-    if (message.type === 'openSegment') this.handlers.openSegment(message.root, message.file, message.id);
-    else await this.handlers.saveSummary(message.root, message.case, message.theme, message.summary);
+    switch (message.type) {
+      case 'openSegment':
+        this.handlers.openSegment(message.root, message.file, message.id);
+        return;
+      case 'saveSummary':
+        await this.handlers.saveSummary(message.root, message.case, message.theme, message.summary);
+        return;
+      case 'requestQuotes': {
+        const key = { case: message.case, wave: message.wave, theme: message.theme, code: message.code };
+        this.host.post({ type: 'quotes', version: current.view.version, key, quotes: current.quotes(key) });
+        return;
+      }
+      case 'search':
+        this.host.post({ type: 'searchResult', version: current.view.version, text: message.text, rows: current.search(message.text) });
+        return;
+    }
   }
 }

@@ -7,6 +7,7 @@
  */
 import {
   MAX_FILE_LENGTH,
+  MAX_FILTER_LENGTH,
   MAX_ID_LENGTH,
   MAX_ROOT_LENGTH,
   MAX_SUMMARY_LENGTH,
@@ -30,6 +31,8 @@ const FIELDS: ReadonlyMap<MessageType, readonly string[]> = new Map<MessageType,
   ['openSegment', ['type', 'root', 'file', 'id']],
   ['saveSummary', ['type', 'root', 'case', 'theme', 'summary']],
   ['setGrouping', ['type', 'attribute']],
+  ['requestQuotes', ['type', 'root', 'case', 'wave', 'theme', 'code']],
+  ['search', ['type', 'root', 'text']],
 ]);
 
 /** Keys that would reach an object's prototype if the message were ever merged or copied. */
@@ -114,6 +117,22 @@ export function checkFromWebviewMessage(raw: unknown): MessageCheck {
     }
     case 'setGrouping':
       return checkGrouping(record);
+    case 'requestQuotes': {
+      const [root, caseId, wave, theme, code] = ['root', 'case', 'wave', 'theme', 'code'].map((k) => own(record, k));
+      const problem = labelled('root', checkRoot(root)) ?? labelled('case', checkId(caseId)) ?? labelled('wave', checkOptionalId(wave))
+        ?? labelled('theme', checkId(theme)) ?? labelled('code', checkOptionalId(code));
+      if (problem) return fail(`requestQuotes: ${problem}`);
+      return ok({ type: 'requestQuotes', root: root as string, case: caseId as string, wave: wave as string, theme: theme as string, code: code as string });
+    }
+    case 'search': {
+      const root = own(record, 'root');
+      const text = own(record, 'text');
+      const rootProblem = checkRoot(root);
+      if (rootProblem) return fail(`search: root ${rootProblem}`);
+      if (typeof text !== 'string') return fail('search: text is not a string');
+      if (text.length > MAX_FILTER_LENGTH) return fail(`search: text is longer than ${MAX_FILTER_LENGTH} characters`);
+      return ok({ type: 'search', root: root as string, text });
+    }
   }
 }
 
@@ -132,6 +151,11 @@ function checkId(value: unknown): string | undefined {
   if (value.length > MAX_ID_LENGTH) return `is longer than ${MAX_ID_LENGTH} characters`;
   if (CONTROL.test(value)) return 'contains a control character';
   return undefined;
+}
+
+/** Like {@link checkId}, but `""` is accepted (a row without a wave, a whole theme rather than a code). */
+function checkOptionalId(value: unknown): string | undefined {
+  return value === '' ? undefined : checkId(value);
 }
 
 /** Why `value` is not an acceptable corpus root string, or undefined if it is. */

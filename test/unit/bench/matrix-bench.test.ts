@@ -67,7 +67,7 @@ describe('bench: matrix-bench', () => {
     assert.ok(facts.maxSegments > 5, String(facts.maxSegments));
   });
 
-  it('builds the message the panel posts: the protocol shape, quotes without offsets, a summary where the case has one', () => {
+  it('builds the message the panel posts: compact, counts per cell and code without the quotes, a summary where the case has one', () => {
     const message = matrixMessage(loaded.corpus, matrix, { root: 'file:///corpus', name: 'corpus' });
     assert.equal(message.type, 'matrix');
     assert.equal(message.loading, false);
@@ -75,9 +75,10 @@ describe('bench: matrix-bench', () => {
     assert.equal(message.data.rows.length, 1000);
     assert.deepEqual(message.data.themes, matrix.themes);
     assert.ok(message.data.attributes.includes('wave'));
-    const quotes = message.data.rows.flatMap((r) => Object.values(r.cells).flatMap((c) => c.quotes));
-    assert.equal(quotes.length, 40_000);
-    assert.deepEqual(Object.keys(quotes[0]), ['file', 'id', 'code', 'quote', 'illustrative', 'anchored']);
+    const cells = message.data.rows.flatMap((r) => Object.values(r.cells));
+    assert.equal(cells.reduce((n, c) => n + c.segments, 0), 40_000);
+    assert.equal(cells.reduce((n, c) => n + Object.values(c.codes).reduce((a, b) => a + b, 0), 0), 40_000);
+    assert.equal(cells.some((c) => 'quotes' in c), false);
     const first = matrix.rows[0];
     const theme = matrix.themes.find((t) => first.cells[t.id].summary !== undefined) ?? matrix.themes[0];
     assert.equal(message.data.rows[0].cells[theme.id].summary, first.cells[theme.id].summary);

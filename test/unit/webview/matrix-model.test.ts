@@ -1,48 +1,71 @@
 import assert from 'node:assert/strict';
 import type { MatrixRowView, MatrixViewData } from '../../../src/protocol';
 import {
+  ariaSort,
+  buildColumns,
   buildLayout,
-  buildSearchIndex,
   cellDensity,
   cellOf,
+  columnMax,
+  columnSegments,
+  DEFAULT_SORT,
   isMatrixPanelState,
   locateCell,
+  nextSort,
+  NO_FILTER,
   sameSummary,
   waveLabel,
   type RowItem,
 } from '../../../webview/matrix/matrix-model';
 
-function quote(text: string, overrides: Partial<{ anchored: boolean; illustrative: boolean }> = {}) {
-  return { file: 'a.md', id: 'x1', code: 'c', quote: text, illustrative: false, anchored: true, ...overrides };
-}
-
 function row(caseId: string, wave: string, cells: MatrixRowView['cells']): MatrixRowView {
   return { case: caseId, wave, documents: [`${caseId}-${wave}.md`], cells };
 }
 
+const none = { segments: 0, codes: {} };
+
 const data: MatrixViewData = {
+  version: 7,
   root: '/corpus',
   name: 'Study',
   attribute: 'wave',
   attributes: ['wave', 'role'],
   themes: [
-    { id: 'access', name: 'Access', codes: [{ id: 'wait', name: 'Waiting' }] },
+    { id: 'access', name: 'Access', codes: [{ id: 'wait', name: 'Waiting' }, { id: 'travel', name: 'Travel' }] },
     { id: 'trust', name: 'Trust', codes: [] },
   ],
   rows: [
-    row('P01', '1', { access: { summary: 'Long WAITS for the GP', quotes: [quote('six weeks')] }, trust: { quotes: [] } }),
-    row('P02', '1', { access: { quotes: [] }, trust: { quotes: [quote('I trust her'), quote('she listens')] } }),
-    row('P01', '2', { access: { quotes: [] }, trust: { summary: 'Lost faith', quotes: [] } }),
-    row('P03', '', { access: { quotes: [] }, trust: { quotes: [] } }),
+    row('P10', '1', { access: { summary: 'Long WAITS for the GP', segments: 3, codes: { wait: 1, travel: 2 } }, trust: none }),
+    row('P2', '1', { access: { segments: 1, codes: { wait: 1 } }, trust: { segments: 2, codes: { trust: 2 } } }),
+    row('P10', '2', { access: none, trust: { summary: 'Lost faith', segments: 0, codes: {} } }),
+    row('P3', '', { access: none, trust: none }),
   ],
-  maxSegments: 2,
+  maxSegments: 3,
+  maxCodeSegments: { wait: 1, travel: 2, trust: 2 },
   readOnly: false,
 };
 
+const themesOnly = buildColumns(data, new Set());
+
 describe('webview matrix model', () => {
+  describe('columns', () => {
+    it('has a column per theme, and a theme expands to a column per code', () => {
+      assert.deepEqual(themesOnly.map((c) => [c.theme, c.code, c.expandable]), [['access', '', true], ['trust', '', false]]);
+      const open = buildColumns(data, new Set(['access']));
+      assert.deepEqual(open.map((c) => `${c.theme}/${c.code}`), ['access/', 'access/wait', 'access/travel', 'trust/']);
+      assert.deepEqual(open.map((c) => columnSegments(data.rows[0], c)), [3, 1, 2, 0]);
+      assert.deepEqual(open.map((c) => columnMax(data, c)), [3, 1, 2, 3]);
+    });
+
+    it('has nothing to expand for a theme without codes (applied as a code of its own)', () => {
+      const open = buildColumns(data, new Set(['trust']));
+      assert.deepEqual(open.map((c) => `${c.theme}/${c.code}:${c.expandable}`), ['access/:true', 'trust/:false']);
+    });
+  });
+
   describe('buildLayout', () => {
     it('groups rows by wave in the order they come, a header before each group', () => {
-      const layout = buildLayout(data, () => buildSearchIndex(data), '');
+      const layout = buildLayout(data, themesOnly, NO_FILTER);
       assert.deepEqual(
         layout.items.map((i) => (i.kind === 'group' ? `group ${i.wave} ${i.shown}/${i.total}` : `row ${i.row}`)),
         ['group 1 2/2', 'row 0', 'row 1', 'group 2 1/1', 'row 2', 'group  1/1', 'row 3'],
@@ -51,31 +74,47 @@ describe('webview matrix model', () => {
       assert.deepEqual([...layout.itemOfRow], [1, 2, 4, 6]);
       assert.equal(layout.shownRows, 4);
       assert.ok(layout.items.every((i) => i.kind === 'group' || i.dimmed === null));
-      assert.equal(buildLayout(data, () => assert.fail('no filter, no index'), ' ').shownRows, 4);
     });
 
-    it('keeps rows whose case id matches whole, case-insensitively', () => {
-      const layout = buildLayout(data, () => buildSearchIndex(data), '  p01 ');
+    it('keeps the rows the host found, whole for a case match, dimming the other columns of a cell match', () => {
+      const open = buildColumns(data, new Set(['access']));
+      const layout = buildLayout(data, open, { text: 'waits', rows: [{ case: 'P10', wave: '1', themes: ['access'] }, { case: 'P3', wave: '', themes: null }] });
       const rows = layout.items.filter((i): i is RowItem => i.kind === 'row');
-      assert.deepEqual(rows.map((r) => [r.row, r.dimmed]), [[0, null], [2, null]]);
-      assert.deepEqual([...layout.itemOfRow], [1, -1, 3, -1]);
+      assert.deepEqual(rows.map((r) => [r.row, r.dimmed]), [[0, [false, false, false, true]], [3, null]]);
+      assert.deepEqual([...layout.itemOfRow], [1, -1, -1, 3]);
+      assert.deepEqual(layout.items.filter((i) => i.kind === 'group').map((g) => g.kind === 'group' && [g.wave, g.shown, g.total]), [['1', 1, 2], ['', 1, 1]]);
     });
 
-    it('keeps rows with a matching summary or quote, dimming the cells that do not match', () => {
-      const index = () => buildSearchIndex(data);
-      const bySummary = buildLayout(data, index, 'waits');
-      assert.deepEqual(bySummary.items.filter((i) => i.kind === 'row'), [{ kind: 'row', row: 0, dimmed: [false, true] }]);
-      const byQuote = buildLayout(data, index, 'LISTENS');
-      assert.deepEqual(byQuote.items, [
-        { kind: 'group', wave: '1', total: 2, shown: 1 },
-        { kind: 'row', row: 1, dimmed: [true, false] },
-      ]);
+    it('hides every row and group when the host found nothing; whitespace is no filter', () => {
+      assert.equal(buildLayout(data, themesOnly, { text: 'zebra', rows: [] }).items.length, 0);
+      assert.equal(buildLayout(data, themesOnly, { text: '  ', rows: [] }).shownRows, 4);
     });
 
-    it('hides every row and group when nothing matches, and never matches across a summary and a quote', () => {
-      const index = () => buildSearchIndex(data);
-      assert.equal(buildLayout(data, index, 'zebra').items.length, 0);
-      assert.equal(buildLayout(data, index, 'gp six').shownRows, 0);
+    it('sorts each wave’s rows by a column’s segments, ties in the host’s case order; or by case, Z–A by natural order', () => {
+      const order = (sort: typeof DEFAULT_SORT, columns = themesOnly) =>
+        buildLayout(data, columns, NO_FILTER, sort).items.map((i) => (i.kind === 'group' ? '|' : data.rows[i.row].case)).join(' ');
+      assert.equal(order(DEFAULT_SORT), '| P10 P2 | P10 | P3');
+      assert.equal(order({ theme: 'trust', code: '', descending: true }), '| P2 P10 | P10 | P3');
+      assert.equal(order({ theme: 'access', code: '', descending: false }), '| P2 P10 | P10 | P3');
+      assert.equal(order({ theme: '', code: '', descending: false }, themesOnly), '| P10 P2 | P10 | P3');
+      assert.equal(order({ theme: '', code: '', descending: true }), '| P10 P2 | P10 | P3');
+      const open = buildColumns(data, new Set(['access']));
+      assert.equal(order({ theme: 'access', code: 'wait', descending: true }, open), '| P10 P2 | P10 | P3');
+      assert.equal(order({ theme: 'access', code: 'travel', descending: true }, open), '| P10 P2 | P10 | P3');
+      assert.equal(order({ theme: 'access', code: 'travel', descending: false }, open), '| P2 P10 | P10 | P3');
+    });
+
+    it('cycles a column’s sort most-first, fewest-first, back to cases; the case column flips', () => {
+      const access = { theme: 'access', code: '' };
+      const first = nextSort(DEFAULT_SORT, access);
+      assert.deepEqual(first, { theme: 'access', code: '', descending: true });
+      assert.equal(ariaSort(first, access), 'descending');
+      const second = nextSort(first, access);
+      assert.equal(ariaSort(second, access), 'ascending');
+      assert.deepEqual(nextSort(second, access), DEFAULT_SORT);
+      assert.equal(ariaSort(DEFAULT_SORT, { theme: '', code: '' }), 'ascending');
+      assert.deepEqual(nextSort(DEFAULT_SORT, { theme: '', code: '' }), { theme: '', code: '', descending: true });
+      assert.equal(ariaSort(first, { theme: '', code: '' }), 'none');
     });
   });
 
@@ -88,11 +127,14 @@ describe('webview matrix model', () => {
     assert.equal(cellDensity(3, Number.NaN), 0);
   });
 
-  it('finds cells by case, wave and theme, and never reads a theme id off Object.prototype', () => {
-    assert.deepEqual(locateCell(data, { case: 'P01', wave: '2', theme: 'trust' }), { row: 2, col: 1 });
-    assert.equal(locateCell(data, { case: 'P01', wave: '3', theme: 'trust' }), undefined);
-    assert.equal(locateCell(data, { case: 'P01', wave: '1', theme: 'gone' }), undefined);
-    assert.deepEqual(cellOf(data.rows[0], 'constructor'), { quotes: [] });
+  it('finds cells by case, wave, theme and code, and never reads an id off Object.prototype', () => {
+    const open = buildColumns(data, new Set(['access']));
+    assert.deepEqual(locateCell(data, open, { case: 'P10', wave: '2', theme: 'trust', code: '' }), { row: 2, col: 3 });
+    assert.deepEqual(locateCell(data, open, { case: 'P10', wave: '1', theme: 'access', code: 'travel' }), { row: 0, col: 2 });
+    assert.equal(locateCell(data, themesOnly, { case: 'P10', wave: '1', theme: 'access', code: 'travel' }), undefined);
+    assert.equal(locateCell(data, open, { case: 'P10', wave: '3', theme: 'trust', code: '' }), undefined);
+    assert.deepEqual(cellOf(data.rows[0], 'constructor'), { segments: 0, codes: {} });
+    assert.equal(columnSegments(data.rows[0], { theme: 'access', code: 'toString', name: '', expandable: false }), 0);
   });
 
   it('labels waves, and documents without one', () => {
@@ -106,21 +148,30 @@ describe('webview matrix model', () => {
   });
 
   describe('isMatrixPanelState', () => {
-    it('accepts saved state of this version, with or without a matrix, selection and filter', () => {
-      assert.ok(isMatrixPanelState({ version: 1, data: null }));
-      assert.ok(isMatrixPanelState({ version: 1, data, selected: { case: 'P01', wave: '1', theme: 'access' }, filter: 'gp' }));
-      assert.ok(isMatrixPanelState(JSON.parse(JSON.stringify({ version: 1, data }))));
+    it('accepts saved state of this version, with or without a matrix, selection, filter, expanded themes and sort', () => {
+      assert.ok(isMatrixPanelState({ version: 2, data: null }));
+      assert.ok(isMatrixPanelState({
+        version: 2,
+        data,
+        selected: { case: 'P10', wave: '1', theme: 'access', code: 'wait' },
+        filter: 'gp',
+        expanded: ['access'],
+        sort: { theme: 'access', code: '', descending: true },
+      }));
+      assert.ok(isMatrixPanelState(JSON.parse(JSON.stringify({ version: 2, data }))));
     });
 
-    it('refuses anything else, down to a malformed quote', () => {
+    it('refuses anything else: an older version, a malformed count or selection', () => {
       assert.ok(!isMatrixPanelState(undefined));
-      assert.ok(!isMatrixPanelState({ version: 2, data: null }));
-      assert.ok(!isMatrixPanelState({ version: 1 }));
-      assert.ok(!isMatrixPanelState({ version: 1, data: null, filter: 3 }));
-      assert.ok(!isMatrixPanelState({ version: 1, data: null, selected: { case: 'P01' } }));
-      assert.ok(!isMatrixPanelState({ version: 1, data: { ...data, readOnly: 'no' } }));
-      const badQuote = { ...data, rows: [{ ...row('P09', '1', {}), cells: { access: { quotes: [{ ...quote('x'), anchored: 'yes' }] } } }] };
-      assert.ok(!isMatrixPanelState({ version: 1, data: badQuote }));
+      assert.ok(!isMatrixPanelState({ version: 1, data: null }));
+      assert.ok(!isMatrixPanelState({ version: 2 }));
+      assert.ok(!isMatrixPanelState({ version: 2, data: null, filter: 3 }));
+      assert.ok(!isMatrixPanelState({ version: 2, data: null, selected: { case: 'P01', wave: '1', theme: 'access' } }));
+      assert.ok(!isMatrixPanelState({ version: 2, data: null, expanded: 'access' }));
+      assert.ok(!isMatrixPanelState({ version: 2, data: null, sort: { theme: 'access' } }));
+      assert.ok(!isMatrixPanelState({ version: 2, data: { ...data, readOnly: 'no' } }));
+      const badCount = { ...data, rows: [row('P09', '1', { access: { segments: 1, codes: { wait: -1 } } })] };
+      assert.ok(!isMatrixPanelState({ version: 2, data: badCount }));
     });
   });
 });

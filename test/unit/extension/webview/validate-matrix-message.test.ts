@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { MAX_ID_LENGTH, MAX_SUMMARY_LENGTH } from '../../../../src/protocol';
+import { MAX_FILTER_LENGTH, MAX_ID_LENGTH, MAX_SUMMARY_LENGTH } from '../../../../src/protocol';
 import { checkFromWebviewMessage } from '../../../../src/extension/webview/validate-message';
 
 // The matrix panel's requests: open a segment, save a summary. Untrusted input like any other.
@@ -43,5 +43,24 @@ describe('matrix panel messages', () => {
     assert.match(reason({ type: 'setGrouping', attribute: '' }), /setGrouping: attribute is empty/);
     assert.match(reason({ type: 'setGrouping', attribute: ['role'] }), /is not a string/);
     assert.match(reason({ type: 'setGrouping', attribute: 'role', root: '/x' }), /unexpected field/);
+  });
+
+  it('accepts a request for a cell’s segments (a whole theme, or one code; a row without a wave) and a filter', () => {
+    const request = { type: 'requestQuotes', root: '/study', case: 'SH02', wave: '2021', theme: 'workforce', code: 'pharmacists' };
+    assert.deepEqual(check(request), { ok: true, message: request });
+    assert.equal(check({ ...request, wave: '', code: '' }).ok, true);
+    const search = { type: 'search', root: '/study', text: 'locum cover' };
+    assert.deepEqual(check(search), { ok: true, message: search });
+    assert.equal(check({ ...search, text: '' }).ok, true, 'an empty filter clears it');
+  });
+
+  it('refuses a request without a case or theme, and a filter too long or not text', () => {
+    const request = { type: 'requestQuotes', root: '/study', case: 'SH02', wave: '2021', theme: 'workforce', code: '' };
+    assert.match(reason({ ...request, theme: '' }), /requestQuotes: theme is empty/);
+    assert.match(reason({ ...request, case: '' }), /requestQuotes: case is empty/);
+    assert.match(reason({ ...request, code: 'a\u0000b' }), /requestQuotes: code contains a control character/);
+    assert.match(reason({ ...request, wave: 3 }), /requestQuotes: wave is not a string/);
+    assert.match(reason({ type: 'search', root: '/study', text: 'x'.repeat(MAX_FILTER_LENGTH + 1) }), /search: text is longer than/);
+    assert.match(reason({ type: 'search', root: '/study', text: ['x'] }), /search: text is not a string/);
   });
 });
