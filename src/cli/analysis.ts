@@ -3,7 +3,7 @@ import { isWaveSettingError, resolveComparison } from '../core/compare/compariso
 import { buildWaveComparison } from '../core/compare/wave-comparison';
 import { buildQuoteTable } from '../core/export/quote-table';
 import { renderComparisonJson, renderComparisonMarkdown } from '../core/export/render-comparison';
-import { renderMatrixCsv, renderMatrixJson, renderMatrixMarkdown } from '../core/export/render-matrix';
+import { MATRIX_FORMATS, renderMatrix } from '../core/export/render-matrix';
 import { renderQuoteTableCsv, renderQuoteTableMarkdown } from '../core/export/render-quote-table';
 import { buildFrameworkMatrix } from '../core/matrix/framework-matrix';
 import type { CliCommand } from './commands';
@@ -33,11 +33,10 @@ Options:
 Exit status: 0 done; 1 done, but the corpus has errors (see qualframe validate); 2 could not run.`,
   async run(args, io) {
     const { values } = parseArgs({ args, options: { ...ROOT_OPTION, ...FORMAT_OPTIONS, ...OUT_OPTION, attribute: { type: 'string' } }, strict: true, allowPositionals: false });
-    const format = resolveFormat(values, ['md', 'csv', 'json'] as const, 'md', ['xlsx']);
+    const format = resolveFormat(values, MATRIX_FORMATS, 'md', ['xlsx']);
     const loaded = await loadCorpusAt(resolveRoot(io, values.root));
     const matrix = buildFrameworkMatrix(loaded.corpus, values.attribute ? { attribute: values.attribute } : {});
-    const output = format === 'json' ? renderMatrixJson(matrix) : format === 'csv' ? renderMatrixCsv(matrix) : renderMatrixMarkdown(matrix);
-    return deliver(io, loaded, output, values.out);
+    return deliver(io, loaded, renderMatrix(matrix, format), values.out);
   },
 };
 

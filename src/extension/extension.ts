@@ -23,6 +23,7 @@ import { codebookCommands } from './commands/codebook-commands';
 import { createStatsPanel } from './stats-panel-wiring';
 import { createMatrixPanel } from './matrix-panel-wiring';
 import { OpenMatrixCommand } from './commands/open-matrix';
+import { ExportMatrixCommand } from './commands/export-matrix';
 
 /**
  * Composition root. Kept light: it wires things up and starts the corpus loading in the
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): void {
   commands.register(new InitialiseCorpusCommand(() => service.reloadAll()));
   commands.register(new ShowStatsCommand(stats));
   commands.register(new OpenMatrixCommand(service, matrix));
+  commands.register(new ExportMatrixCommand(service, log));
   commands.register(new ReloadCorpusCommand(service));
   const cases = new CasesTree(service);
   const codebook = new CodebookTree(service);

@@ -2,6 +2,22 @@ import type { FrameworkMatrix, MatrixRow } from '../matrix/framework-matrix';
 import { markdownTable, markdownText, waveHeading } from './markdown-text';
 import { spreadsheetCsv } from './spreadsheet-csv';
 
+/** The formats the matrix is written in: `qualframe matrix --format`, and the extension's export. */
+export const MATRIX_FORMATS = ['md', 'csv', 'json'] as const;
+export type MatrixFormat = (typeof MATRIX_FORMATS)[number];
+
+/** The matrix in one of its formats, by the writers below. */
+export function renderMatrix(matrix: FrameworkMatrix, format: MatrixFormat): string {
+  switch (format) {
+    case 'md':
+      return renderMatrixMarkdown(matrix);
+    case 'csv':
+      return renderMatrixCsv(matrix);
+    case 'json':
+      return renderMatrixJson(matrix);
+  }
+}
+
 /** What an empty summary cell shows. */
 export const NO_SUMMARY = '—';
 

@@ -1,0 +1,133 @@
+// Exporting the Framework Matrix as a researcher does for a report or a spreadsheet: "QualFrame:
+// Export Framework Matrix…", a format, VS Code's save dialog (in code-server the "simple" one, a
+// quick input holding the path), and the file on disk is what `qualframe matrix` writes, with a
+// notification that says where it went and opens it.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { eventually, useVSCode, type VSCodeSession } from './harness';
+import { repoRoot } from './paths';
+
+/** P1–P6 in 2016, P3 again and SH01–SH06 in 2021: a row per case and wave. */
+const ROWS = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6'].map((c) => `${c} 2016`).concat(['P3', 'SH01', 'SH02', 'SH03', 'SH04', 'SH05', 'SH06'].map((c) => `${c} 2021`));
+
+describe('Exporting the Framework Matrix', function () {
+  const vscode = useVSCode({ name: 'export' });
+
+  it('writes the matrix as CSV to the path the save dialog proposes, and says so', async function () {
+    const session = vscode();
+    const dir = session.workspaceDir!;
+    await session.readStatusBarItem(/\d+ documents/, 60_000);
+    await session.runCommand('QualFrame: Export Framework Matrix…');
+    await session.pickItem('CSV for spreadsheets');
+    const path = join(dir, 'framework-matrix.csv');
+    assert.equal(await acceptSaveDialog(session, path), path, 'the dialog proposes framework-matrix.csv in the corpus root');
+
+    const message = await session.waitForNotification(/Exported the framework matrix/);
+    assert.equal(message, 'QualFrame: Exported the framework matrix (12 cases × 10 themes) to framework-matrix.csv.');
+    const csv = readFileSync(path, 'utf8');
+    assert.ok(csv.startsWith('\ufeff'), 'UTF-8 with a BOM, for Excel');
+    const [header, ...rows] = parseCsv(csv.slice(1));
+    const themes = (parse(readFileSync(join(dir, 'codebook.yaml'), 'utf8')) as { themes: { name: string }[] }).themes.map((t) => t.name);
+    assert.equal(themes.length, 10);
+    assert.deepEqual(header, ['case', 'wave', 'documents', ...themes.flatMap((t) => [t, `${t}: segments`, `${t}: quotes`])]);
+    assert.deepEqual(rows.map((r) => `${r[0]} ${r[1]}`), ROWS);
+    const sh02 = rows.find((r) => r[0] === 'SH02')!;
+    assert.match(sh02[header.indexOf('Workforce shortages')], /rising practice demand/);
+    assert.match(sh02[header.indexOf('Workforce shortages: quotes')], /there was no locum to backfill them/);
+
+    // The same bytes as the command line writes.
+    const cli = spawnSync(process.execPath, [join(repoRoot, 'bin/qualframe.js'), 'matrix', '--format', 'csv', '--root', dir], { encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    assert.equal(csv, cli.stdout);
+  });
+
+  it('writes Markdown to a path typed into the dialog, and "Open" opens it', async function () {
+    const session = vscode();
+    const dir = session.workspaceDir!;
+    await session.runCommand('QualFrame: Export Framework Matrix…');
+    await session.pickItem('Markdown table with quotes');
+    const path = join(dir, 'matrix-for-report.md');
+    assert.equal(await acceptSaveDialog(session, path), join(dir, 'framework-matrix.md'), 'the dialog proposes framework-matrix.md');
+
+    const toast = session.page.locator('.notifications-toasts .notification-list-item', { hasText: 'to matrix-for-report.md' });
+    await toast.waitFor({ timeout: 30_000 });
+    const md = readFileSync(path, 'utf8');
+    assert.match(md, /^# Framework matrix\n/);
+    assert.match(md, /\n## wave: 2016\n[\s\S]*\n## wave: 2021\n/);
+    assert.match(md, /\n\| Case \| Purpose and role of clusters \| .* \| The COVID-19 pandemic \|\n/);
+    await toast.locator('.monaco-button', { hasText: /^Open$/ }).click();
+    await session.activeTab('matrix-for-report.md').waitFor({ timeout: 30_000 });
+  });
+
+  it('still exports a corpus with errors, and says what the export leaves out', async function () {
+    const session = vscode();
+    const dir = session.workspaceDir!;
+    // A new transcript whose front matter cannot be read (an unclosed quote).
+    writeFileSync(join(dir, 'transcripts/2021/SH07.md'), '---\ncase: SH07\nwave: "2021\n---\nInterviewer: Thank you for joining.\n');
+    await eventually(async () => assert.match((await session.readStatusBarItem(/\d+ documents/)).text, /^14 documents/), { timeout: 30_000 });
+    await session.runCommand('QualFrame: Export Framework Matrix…');
+    await session.pickItem('CSV for spreadsheets');
+    const path = join(dir, 'matrix-with-errors.csv');
+    await acceptSaveDialog(session, path);
+    const message = await session.waitForNotification(/to matrix-with-errors\.csv/);
+    assert.equal(message, 'QualFrame: Exported the framework matrix (12 cases × 10 themes) to matrix-with-errors.csv. 1 error in the corpus; the export leaves out what could not be read.');
+    const [, ...rows] = parseCsv(readFileSync(path, 'utf8').slice(1));
+    assert.deepEqual(rows.map((r) => `${r[0]} ${r[1]}`), ROWS);
+  });
+});
+
+/**
+ * Waits for the save dialog (the simple file dialog: a quick input holding the proposed path),
+ * puts `path` in it unless it is there already, and presses Enter; resolves to the path
+ * proposed, once the file exists.
+ */
+async function acceptSaveDialog(session: VSCodeSession, path: string): Promise<string> {
+  const input = session.page.locator('.quick-input-widget .quick-input-box input');
+  const proposed = await eventually(async () => {
+    const value = await input.inputValue();
+    if (!/\.(md|csv)$/.test(value)) throw new Error(`the save dialog does not show a file path; it shows "${value}"`);
+    return value;
+  }, { timeout: 30_000 });
+  if (proposed !== path) await input.fill(path);
+  await session.page.keyboard.press('Enter');
+  await eventually(() => assert.ok(existsSync(path), `${path} was written`), { timeout: 30_000 });
+  return proposed;
+}
+
+/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  const endRow = () => {
+    endField();
+    rows.push(row);
+    row = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') endField();
+    else if (ch === '\n') endRow();
+    else if (ch === '\r') {
+      if (text[i + 1] === '\n') i++;
+      endRow();
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) endRow();
+  return rows;
+}
