@@ -56,6 +56,7 @@ export function createMatrixPanel(context: vscode.ExtensionContext, service: Cor
     log,
     {
       openSegment: (root, file, id) => void vscode.commands.executeCommand('qualframe.codebook.openSegment', root, file, id, true),
+      exportMatrix: (root, attribute) => void vscode.commands.executeCommand('qualframe.exportMatrix', root, undefined, attribute),
       saveSummary: async (root, caseId, theme, summary) => {
         if (!ensureTrusted('edit summaries')) return;
         const entry = entryAt(root);

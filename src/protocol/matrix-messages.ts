@@ -104,6 +104,12 @@ export interface SaveSummaryMessage {
   readonly summary: string;
 }
 
+/** Export the matrix shown (its grouping) to a file: the host asks for the format and the place. */
+export interface ExportMatrixMessage {
+  readonly type: 'exportMatrix';
+  readonly root: string;
+}
+
 /** Group the rows by another attribute (one of {@link MatrixViewData.attributes}). */
 export interface SetGroupingMessage {
   readonly type: 'setGrouping';
@@ -167,6 +173,7 @@ export type MatrixFromWebviewMessage =
   | OpenSegmentMessage
   | SaveSummaryMessage
   | SetGroupingMessage
+  | ExportMatrixMessage
   | RequestQuotesMessage
   | SearchMessage;
 

@@ -77,6 +77,24 @@ describe('Exporting the Framework Matrix', function () {
     const [, ...rows] = parseCsv(readFileSync(path, 'utf8').slice(1));
     assert.deepEqual(rows.map((r) => `${r[0]} ${r[1]}`), ROWS);
   });
+
+  it('exports from the matrix panel’s "Export…" button, rows grouped as the panel shows them', async function () {
+    const session = vscode();
+    const dir = session.workspaceDir!;
+    await session.runCommand('QualFrame: Open Framework Matrix');
+    const frame = session.webviewFrame();
+    await frame.locator('[data-testid="matrix"] tbody th[scope="row"]').first().waitFor({ timeout: 30_000 });
+    await frame.locator('[data-testid="group-by"]').selectOption('role');
+    await eventually(async () => assert.ok((await frame.locator('[data-testid="group-name"]').allTextContents()).some((t) => /role National stakeholder/.test(t))), { timeout: 30_000 });
+    await frame.locator('[data-testid="export"]').click();
+    await session.pickItem('CSV for spreadsheets');
+    const path = join(dir, 'matrix-by-role.csv');
+    await acceptSaveDialog(session, path);
+    await session.waitForNotification(/to matrix-by-role\.csv/);
+    const [header, ...rows] = parseCsv(readFileSync(path, 'utf8').slice(1));
+    assert.deepEqual(header.slice(0, 2), ['case', 'role']);
+    assert.ok(rows.some((r) => r[1] === 'National stakeholder'), rows.map((r) => r[1]).join(', '));
+  });
 });
 
 /**

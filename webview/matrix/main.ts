@@ -64,6 +64,11 @@ filter.label = 'Filter by case, summary or quote';
 const groupBy = el('select', { className: 'group-by', testId: 'group-by', attrs: { 'aria-label': 'Group rows by' } });
 const groupByLabel = el('label', { className: 'group-by-label' }, 'Rows by ', groupBy);
 const refresh = el('vscode-button', { testId: 'refresh', text: 'Refresh', attrs: { secondary: true } });
+const exportButton = el('vscode-button', {
+  testId: 'export',
+  text: 'Export…',
+  attrs: { secondary: true, title: 'Export this matrix (its grouping) to Markdown or CSV' },
+});
 const ring = el('vscode-progress-ring', { attrs: { 'aria-hidden': 'true' } });
 const statusText = el('span');
 const status = el('p', { className: 'status', testId: 'status', attrs: { role: 'status' } }, ring, statusText);
@@ -100,7 +105,7 @@ const layout = el('div', { className: 'matrix-layout' }, grid.element, detail.el
 
 replaceContent(
   root,
-  el('header', { className: 'toolbar' }, title, el('div', { className: 'actions' }, groupByLabel, filter, refresh)),
+  el('header', { className: 'toolbar' }, title, el('div', { className: 'actions' }, groupByLabel, filter, exportButton, refresh)),
   status,
   noMatch,
   layout,
@@ -132,6 +137,9 @@ const host = connectToHost<MatrixToWebviewMessage, MatrixPanelState>({
 });
 
 refresh.addEventListener('click', () => host.post({ type: 'refresh' }));
+exportButton.addEventListener('click', () => {
+  if (data) host.post({ type: 'exportMatrix', root: data.root });
+});
 groupBy.addEventListener('change', () => {
   // Rows change identity with the grouping: the selection would point at a row that is gone.
   selected = undefined;
@@ -183,6 +191,8 @@ function show(message: MatrixMessage): void {
   }
 
   setText(title, data ? `Framework Matrix — ${data.name}` : 'Framework Matrix');
+  // Exporting writes a file: not in Restricted Mode.
+  exportButton.hidden = !data || data.readOnly;
   showGrouping(data);
   showStatus();
   layout.hidden = data === null;

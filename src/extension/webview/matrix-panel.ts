@@ -28,6 +28,8 @@ export interface MatrixSource {
 export interface MatrixPanelHandlers {
   openSegment(root: string, file: string, id: string): void;
   saveSummary(root: string, caseId: string, theme: string, summary: string): Promise<void>;
+  /** Export the matrix of `root`, rows grouped by `attribute` (undefined: the comparison attribute). */
+  exportMatrix(root: string, attribute: string | undefined): void;
 }
 
 export class MatrixPanelController implements vscode.Disposable {
@@ -52,7 +54,7 @@ export class MatrixPanelController implements vscode.Disposable {
       bundle: 'matrix',
       extensionUri,
       log,
-      accepts: ['refresh', 'openSegment', 'saveSummary', 'setGrouping', 'requestQuotes', 'search'],
+      accepts: ['refresh', 'openSegment', 'saveSummary', 'setGrouping', 'exportMatrix', 'requestQuotes', 'search'],
       onMessage: (message) => void this.handle(message),
       onReady: () => this.post(),
     });
@@ -92,7 +94,8 @@ export class MatrixPanelController implements vscode.Disposable {
       this.post();
       return;
     }
-    if (message.type !== 'openSegment' && message.type !== 'saveSummary' && message.type !== 'requestQuotes' && message.type !== 'search') return;
+    // Not accepted by this panel (see `accepts`); narrows the type to the requests about a corpus.
+    if (message.type === 'runCommand' || message.type === 'openFile') return;
     // Only the corpus this panel shows: the webview cannot name another folder.
     const current = this.current();
     if (!current || message.root !== current.view.root) {
@@ -113,6 +116,9 @@ export class MatrixPanelController implements vscode.Disposable {
       }
       case 'search':
         this.host.post({ type: 'searchResult', version: current.view.version, text: message.text, rows: current.search(message.text) });
+        return;
+      case 'exportMatrix':
+        this.handlers.exportMatrix(message.root, this.attribute);
         return;
     }
   }

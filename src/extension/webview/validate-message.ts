@@ -33,6 +33,7 @@ const FIELDS: ReadonlyMap<MessageType, readonly string[]> = new Map<MessageType,
   ['setGrouping', ['type', 'attribute']],
   ['requestQuotes', ['type', 'root', 'case', 'wave', 'theme', 'code']],
   ['search', ['type', 'root', 'text']],
+  ['exportMatrix', ['type', 'root']],
 ]);
 
 /** Keys that would reach an object's prototype if the message were ever merged or copied. */
@@ -123,6 +124,11 @@ export function checkFromWebviewMessage(raw: unknown): MessageCheck {
         ?? labelled('theme', checkId(theme)) ?? labelled('code', checkOptionalId(code));
       if (problem) return fail(`requestQuotes: ${problem}`);
       return ok({ type: 'requestQuotes', root: root as string, case: caseId as string, wave: wave as string, theme: theme as string, code: code as string });
+    }
+    case 'exportMatrix': {
+      const rootProblem = checkRoot(own(record, 'root'));
+      if (rootProblem) return fail(`exportMatrix: root ${rootProblem}`);
+      return ok({ type: 'exportMatrix', root: own(record, 'root') as string });
     }
     case 'search': {
       const root = own(record, 'root');

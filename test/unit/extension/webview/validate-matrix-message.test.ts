@@ -63,4 +63,11 @@ describe('matrix panel messages', () => {
     assert.match(reason({ type: 'search', root: '/study', text: 'x'.repeat(MAX_FILTER_LENGTH + 1) }), /search: text is longer than/);
     assert.match(reason({ type: 'search', root: '/study', text: ['x'] }), /search: text is not a string/);
   });
+
+  it('accepts a request to export the matrix shown, and nothing more in it', () => {
+    const request = { type: 'exportMatrix', root: '/study' };
+    assert.deepEqual(check(request), { ok: true, message: request });
+    assert.match(reason({ ...request, format: 'csv' }), /exportMatrix: unexpected field/);
+    assert.match(reason({ ...request, root: '' }), /exportMatrix: root is empty/);
+  });
 });
