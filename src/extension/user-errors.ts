@@ -13,7 +13,7 @@ export async function showError(log: vscode.LogOutputChannel, message: string, e
  */
 export function ensureTrusted(action: string): boolean {
   if (vscode.workspace.isTrusted) return true;
-  void vscode.window.showWarningMessage(`QualFrame: this workspace is in Restricted Mode, so QualFrame only reads it and cannot ${action}. Trust the workspace (Manage Workspace Trust) to ${action}.`, 'Manage Workspace Trust').then((choice) => {
+  void vscode.window.showWarningMessage(`QualFrame: this workspace is in Restricted Mode, so QualFrame only reads it and cannot ${action}. Trust the workspace (Manage Workspace Trust) to do that.`, 'Manage Workspace Trust').then((choice) => {
     if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
   });
   return false;
