@@ -14,6 +14,10 @@
  *
  * The matrix measure (bench/matrix-bench.ts: matrix-model) times the Framework Matrix model of
  * one corpus of 1,000 cases, in absolute milliseconds; it runs last, also selected with --measures.
+ *
+ * The paint measure (bench/matrix-paint.ts: matrix-paint) opens the Framework Matrix panel in a
+ * real VS Code (code-server and Chromium, `npm run setup:vscode`) on the same corpus. It is slow
+ * and needs a browser, so it runs only when asked: `--paint` (alone), or `--measures` naming it.
  */
 import fg from 'fast-glob';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -32,9 +36,10 @@ import { computeStats } from '../src/core/corpus/stats';
 import { formatProblem } from '../src/core/problems';
 import { NodeCorpusFiles } from '../src/node/node-corpus-files';
 import { cachedCorpus, DEFAULT_CACHE_ROOT, DOCUMENT_PATTERNS, type CorpusManifest } from './generate-corpus';
-import { fmtMs, markdownTable, median } from './timing';
+import { fmtMs, markdownTable, median, verdict } from './timing';
 import { EDITOR_MEASURES, EDITOR_RUNS_PER_RUN, formatEditorTable, isEditorMeasure, runEditorMeasures, selectEditorMeasures, type EditorResult } from './editor-bench';
 import { formatMatrixTable, isMatrixMeasure, MATRIX_MEASURES, MATRIX_RUNS_PER_RUN, runMatrixMeasures, selectMatrixMeasures, type MatrixResult } from './matrix-bench';
+import { formatPaintTable, isPaintMeasure, MATRIX_PAINT, runPaintMeasure, type PaintResult } from './matrix-paint';
 
 export const DEFAULT_SIZES: readonly number[] = [10, 100, 1000];
 export const DEFAULT_RUNS = 5;
@@ -79,6 +84,8 @@ export interface BenchReport {
   readonly editor?: EditorResult[];
   /** The matrix measures (bench/matrix-bench.ts), when any ran. */
   readonly matrix?: MatrixResult[];
+  /** The panel's first paint in code-server (bench/matrix-paint.ts), when asked for. */
+  readonly paint?: PaintResult[];
 }
 
 /** What a measure gets: one generated corpus and how many timed pairs to run. */
@@ -318,6 +325,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const measures = selectMeasures(options.measures);
   const editorMeasures = selectEditorMeasures(options.measures);
   const matrixMeasures = selectMatrixMeasures(options.measures);
+  // Never by default: it needs code-server and a browser, and takes a minute or more.
+  const paintSelected = options.measures?.some(isPaintMeasure) ?? false;
   if (options.sizes.length === 0 || options.sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`sizes must be whole numbers >= 1 (got ${options.sizes.join(',')})`);
   if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error(`runs must be a whole number >= 1 (got ${options.runs})`);
   const seed = options.seed ?? BENCH_SEED;
@@ -337,6 +346,12 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   }
   const editor = editorMeasures.length > 0 ? runEditorMeasures(editorMeasures, { runs: options.runs * EDITOR_RUNS_PER_RUN, seed, log }) : [];
   const matrix = matrixMeasures.length > 0 ? await runMatrixMeasures(matrixMeasures, { runs: options.runs * MATRIX_RUNS_PER_RUN, seed, cacheDir: options.cacheDir ?? DEFAULT_CACHE_ROOT, log, ...(options.matrixCases ? { cases: options.matrixCases } : {}) }) : [];
+  const paint = paintSelected ? [await runPaintMeasure({ runs: options.runs, seed, cacheDir: options.cacheDir ?? DEFAULT_CACHE_ROOT, log, ...(options.matrixCases ? { cases: options.matrixCases } : {}) })] : [];
+  for (const r of paint) {
+    for (const s of r.steps) {
+      log(`  ${r.measure} (${s.step}): median ${fmtMs(s.ms.median)}, max ${fmtMs(s.ms.max)}${s.firstMs !== undefined ? `, first open ${fmtMs(s.firstMs)}` : ''}${s.goalMs !== undefined ? ` (goal < ${s.goalMs} ms: ${verdict(s)})` : ''}`);
+    }
+  }
   const cpus = os.cpus();
   const report: BenchReport = {
     machine: {
@@ -352,6 +367,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     results,
     ...(editor.length > 0 ? { editor } : {}),
     ...(matrix.length > 0 ? { matrix } : {}),
+    ...(paint.length > 0 ? { paint } : {}),
   };
   log('');
   log(formatTable(report));
@@ -365,9 +381,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
 
 export function selectMeasures(names?: readonly string[]): Measure[] {
   if (names === undefined || names.length === 0) return [...MEASURES];
-  return names.filter((name) => !isEditorMeasure(name) && !isMatrixMeasure(name)).map((name) => {
+  return names.filter((name) => !isEditorMeasure(name) && !isMatrixMeasure(name) && !isPaintMeasure(name)).map((name) => {
     const m = MEASURES.find((x) => x.name === name);
-    if (!m) throw new Error(`unknown measure "${name}" (known: ${[...MEASURES, ...EDITOR_MEASURES, ...MATRIX_MEASURES].map((x) => x.name).join(', ')})`);
+    if (!m) throw new Error(`unknown measure "${name}" (known: ${[...MEASURES, ...EDITOR_MEASURES, ...MATRIX_MEASURES, MATRIX_PAINT].map((x) => x.name).join(', ')})`);
     return m;
   });
 }
@@ -390,9 +406,10 @@ export function formatTable(report: BenchReport): string {
     r.heapUsedMb === undefined ? '' : r.heapRetainedMb === undefined ? r.heapUsedMb.toFixed(0) : `${r.heapUsedMb.toFixed(0)} (+${r.heapRetainedMb.toFixed(0)})`,
   ]);
   return [
-    ...(rows.length > 0 || (!report.editor?.length && !report.matrix?.length) ? [markdownTable(header, rows), ''] : []),
+    ...(rows.length > 0 || (!report.editor?.length && !report.matrix?.length && !report.paint?.length) ? [markdownTable(header, rows), ''] : []),
     ...(report.editor?.length ? [formatEditorTable(report.editor), ''] : []),
     ...(report.matrix?.length ? [formatMatrixTable(report.matrix), ''] : []),
+    ...(report.paint?.length ? [formatPaintTable(report.paint), ''] : []),
     `${report.machine.platform} ${report.machine.arch}, ${report.machine.cpus} × ${report.machine.cpuModel}, node ${report.machine.node}, ${report.settings.runs} run(s), gc: ${report.settings.gc}, ${report.date}`,
   ].join('\n');
 }
@@ -400,12 +417,14 @@ export function formatTable(report: BenchReport): string {
 // ---------------------------------------------------------------------------------------------
 // Command line.
 
-export const USAGE = `usage: npm run bench -- [--sizes 10,100,1000] [--runs 5] [--measures ${[...MEASURES, ...EDITOR_MEASURES, ...MATRIX_MEASURES].map((m) => m.name).join(',')}] [--smoke] [--out FILE]
+export const USAGE = `usage: npm run bench -- [--sizes 10,100,1000] [--runs 5] [--measures ${[...MEASURES, ...EDITOR_MEASURES, ...MATRIX_MEASURES, MATRIX_PAINT].map((m) => m.name).join(',')}] [--paint] [--smoke] [--out FILE]
 
   --sizes N,N,...   corpus sizes in documents (default ${DEFAULT_SIZES.join(',')})
   --runs N          timed pairs per measure and size, after one warm-up of each (default ${DEFAULT_RUNS});
                     the editor measures time ${EDITOR_RUNS_PER_RUN} × N runs, matrix-model ${MATRIX_RUNS_PER_RUN} × N runs of each step
-  --measures A,B    which measures (default: all)
+  --measures A,B    which measures (default: all but ${MATRIX_PAINT.name})
+  --paint           the matrix panel's first paint in code-server (${MATRIX_PAINT.name}, N + 1 opens; needs
+                    \`npm run setup:vscode\`); alone, or with the measures --measures names
   --smoke           the smallest size only, 1 run, no results file unless --out is given
   --out FILE        where to write the JSON results (default bench/results.json)
   --cache DIR       where generated corpora are kept (default bench/.corpora)`;
@@ -418,6 +437,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions & { help: 
       runs: { type: 'string' },
       measures: { type: 'string' },
       smoke: { type: 'boolean', default: false },
+      paint: { type: 'boolean', default: false },
       out: { type: 'string' },
       cache: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -434,6 +454,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions & { help: 
   if (sizes.length === 0) throw new Error('--sizes needs at least one size');
   let runs = values.runs !== undefined ? whole(values.runs, '--runs') : DEFAULT_RUNS;
   let out: string | undefined = values.out ?? DEFAULT_OUT;
+  let measures = values.measures !== undefined ? list(values.measures) : undefined;
+  if (values.paint && !measures?.some(isPaintMeasure)) measures = [...(measures ?? []), MATRIX_PAINT.name];
   if (values.smoke) {
     sizes = [Math.min(...sizes)];
     runs = 1;
@@ -442,7 +464,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions & { help: 
   return {
     sizes,
     runs,
-    ...(values.measures !== undefined ? { measures: list(values.measures) } : {}),
+    ...(measures !== undefined ? { measures } : {}),
     ...(out !== undefined ? { out } : {}),
     ...(values.smoke ? { matrixCases: SMOKE_MATRIX_CASES } : {}),
     ...(values.cache !== undefined ? { cacheDir: values.cache } : {}),
@@ -463,7 +485,9 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  await runBench(options);
+  const report = await runBench(options);
+  // A paint measure asked for but not run (code-server or Chromium missing) is said above; the exit code says it too.
+  if (report.paint?.some((r) => r.skipped !== undefined)) process.exitCode = 1;
 }
 
 if (require.main === module) {
