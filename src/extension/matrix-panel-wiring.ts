@@ -27,7 +27,7 @@ export function matrixAnswers(entry: CorpusEntry, loaded: LoadedCorpus, attribut
   const { corpus } = loaded;
   const matrix = buildFrameworkMatrix(corpus, attribute ? { attribute } : {});
   const view = toMatrixView(corpus, matrix, { root: entry.root.toString(), name: entry.name, readOnly: !vscode.workspace.isTrusted, version: ++versions });
-  const answers = new MatrixAnswers(matrix, view);
+  const answers = new MatrixAnswers(corpus, matrix, view);
   cache.set(key, answers);
   return answers;
 }

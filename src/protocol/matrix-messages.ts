@@ -167,7 +167,117 @@ export interface SearchResultMessage {
   readonly rows: readonly MatrixRowMatchView[];
 }
 
-export type MatrixToWebviewMessage = MatrixMessage | QuotesMessage | SearchResultMessage;
+// ---------------------------------------------------------------------------------------------
+// Queries beside the matrix: counts by the grouping attribute, and code co-occurrence.
+
+/** The queries the panel shows beside the matrix. */
+export type MatrixQueryKind = 'counts' | 'cooccurrence';
+export const MATRIX_QUERY_KINDS: readonly MatrixQueryKind[] = ['counts', 'cooccurrence'];
+/** What the counts' columns are: themes, or codes (a theme without codes as a code of its own). */
+export type MatrixQueryBy = 'theme' | 'code';
+export const MATRIX_QUERY_BYS: readonly MatrixQueryBy[] = ['theme', 'code'];
+/** A row or column index a webview may send is below this. */
+export const MAX_QUERY_INDEX = 100_000;
+
+/**
+ * Count the matrix shown (its grouping attribute is the rows): `counts` by theme or code, or
+ * `cooccurrence` of codes (`by` is then ignored, and echoed in the answer).
+ */
+export interface RequestQueryMessage {
+  readonly type: 'requestQuery';
+  readonly root: string;
+  readonly query: MatrixQueryKind;
+  readonly by: MatrixQueryBy;
+}
+
+/** Send the segments behind one cell of a query, by its row and column in the query's answer. */
+export interface RequestQuerySegmentsMessage {
+  readonly type: 'requestQuerySegments';
+  readonly root: string;
+  readonly query: MatrixQueryKind;
+  readonly by: MatrixQueryBy;
+  readonly row: number;
+  readonly col: number;
+}
+
+/** A column of the counts, or a code of the co-occurrence table. */
+export interface QueryColumnView {
+  readonly id: string;
+  readonly name: string;
+  /** The theme it belongs to (its own id for a theme). */
+  readonly theme: string;
+}
+
+export interface CountsCellView {
+  /** Distinct cases with a segment here. */
+  readonly cases: number;
+  readonly segments: number;
+}
+
+/** One value of the attribute. */
+export interface CountsRowView {
+  /** `""` for documents without a value. */
+  readonly value: string;
+  /** Cases with a document of this value, coded or not. */
+  readonly cases: number;
+  readonly documents: number;
+  /** A cell per column, in the columns' order. */
+  readonly cells: readonly CountsCellView[];
+}
+
+interface QueryResultBase {
+  readonly type: 'queryResult';
+  /** The matrix it was computed on. */
+  readonly version: number;
+  /** As requested. */
+  readonly by: MatrixQueryBy;
+  /** The matrix's grouping attribute: the counts' rows. */
+  readonly attribute: string;
+}
+
+/** Counts of cases and segments by value of the attribute and theme or code (the segments are sent on request). */
+export interface CountsResultMessage extends QueryResultBase {
+  readonly query: 'counts';
+  readonly columns: readonly QueryColumnView[];
+  /** Sorted by value in natural order, `""` last. */
+  readonly rows: readonly CountsRowView[];
+  /** The most segments in one cell, for shading. */
+  readonly maxSegments: number;
+}
+
+/** Code by code: how many pairs of segments overlap (the segments are sent on request). */
+export interface CoOccurrenceResultMessage extends QueryResultBase {
+  readonly query: 'cooccurrence';
+  /** The codes with at least one anchored segment, in codebook order: rows and columns alike. */
+  readonly codes: readonly QueryColumnView[];
+  /** `counts[i][j]`: overlapping pairs of `codes[i]` and `codes[j]`; on the diagonal, the code's anchored segments. */
+  readonly counts: readonly (readonly number[])[];
+  /** `documents[i][j]`: the documents holding them. */
+  readonly documents: readonly (readonly number[])[];
+  /** The most pairs in one cell off the diagonal, for shading. */
+  readonly maxCount: number;
+}
+
+/** A query's counts, answering {@link RequestQueryMessage}. */
+export type QueryResultMessage = CountsResultMessage | CoOccurrenceResultMessage;
+
+/**
+ * The segments of a query's cell, answering {@link RequestQuerySegmentsMessage}: for counts,
+ * the cell's segments; for co-occurrence, both segments of each overlapping pair (each
+ * segment once), or on the diagonal the code's own anchored segments.
+ */
+export interface QuerySegmentsMessage {
+  readonly type: 'querySegments';
+  readonly version: number;
+  readonly query: MatrixQueryKind;
+  readonly by: MatrixQueryBy;
+  readonly row: number;
+  readonly col: number;
+  /** Null when there is no such cell in the query of that version. */
+  readonly quotes: readonly MatrixQuoteView[] | null;
+}
+
+export type MatrixToWebviewMessage = MatrixMessage | QuotesMessage | SearchResultMessage | QueryResultMessage | QuerySegmentsMessage;
 export type MatrixFromWebviewMessage =
   | CommonFromWebviewMessage
   | OpenSegmentMessage
@@ -175,7 +285,9 @@ export type MatrixFromWebviewMessage =
   | SetGroupingMessage
   | ExportMatrixMessage
   | RequestQuotesMessage
-  | SearchMessage;
+  | SearchMessage
+  | RequestQueryMessage
+  | RequestQuerySegmentsMessage;
 
 /** How the rows are ordered within each group: by case id, or by a column's segments. */
 export interface MatrixSort {
@@ -196,4 +308,21 @@ export interface MatrixPanelState {
   /** Themes whose codes are shown as columns. */
   readonly expanded?: readonly string[];
   readonly sort?: MatrixSort;
+  /** The view shown; `matrix` when absent. */
+  readonly view?: MatrixPanelView;
+  /** The counts' columns; `theme` when absent. */
+  readonly countBy?: MatrixQueryBy;
+  /** The cell selected in the counts (row: a value, col: a theme or code id). */
+  readonly countsSelected?: QueryCellKey;
+  /** The cell selected in the co-occurrence table (two code ids). */
+  readonly cooccurrenceSelected?: QueryCellKey;
+}
+
+/** The panel's views, one tab each. */
+export type MatrixPanelView = 'matrix' | MatrixQueryKind;
+
+/** A query's cell by what survives a new version: its row's and column's identities, not indices. */
+export interface QueryCellKey {
+  readonly row: string;
+  readonly col: string;
 }

@@ -4,6 +4,11 @@
  * the host sends the matrix (after every change); the selected cell, the filter, the sort, the
  * expanded themes and any summary being typed survive that. The host answers what the compact
  * matrix leaves out: the selected cell's quotes, and which rows a filter keeps.
+ *
+ * Beside the matrix, two more views (tabs): the same coding counted by value of the grouping
+ * attribute (cases and segments per theme or code), and code co-occurrence (codes by codes,
+ * overlapping pairs of segments). The host computes both for the matrix shown and sends the
+ * counts; a selected cell's segments come on request, as the matrix's quotes do.
  */
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
@@ -12,7 +17,22 @@ import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '../common/base.css';
 import './matrix.css';
-import type { MatrixMessage, MatrixPanelState, MatrixQuoteView, MatrixSort, MatrixToWebviewMessage, MatrixViewData } from '../../src/protocol';
+import type {
+  CoOccurrenceResultMessage,
+  CountsResultMessage,
+  MatrixMessage,
+  MatrixPanelState,
+  MatrixPanelView,
+  MatrixQueryBy,
+  MatrixQueryKind,
+  MatrixQuoteView,
+  MatrixSort,
+  MatrixToWebviewMessage,
+  MatrixViewData,
+  QueryCellKey,
+  QueryResultMessage,
+  QuerySegmentsMessage,
+} from '../../src/protocol';
 import { el, replaceContent, setAttribute, setText } from '../common/dom';
 import { connectToHost } from '../common/vscode-api';
 import {
@@ -21,15 +41,20 @@ import {
   DEFAULT_SORT,
   isMatrixPanelState,
   locateCell,
+  locateQueryCell,
   nextSort,
   NO_FILTER,
+  PANEL_VIEWS,
+  queryTable,
   sameCell,
   type CellKey,
   type FilterResult,
   type MatrixColumn,
+  type QueryTableModel,
 } from './matrix-model';
 import { CellDetail } from './render-detail';
 import { MatrixGrid } from './render-matrix';
+import { QueryDetail, QueryGrid, type QueryPosition } from './render-query';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('matrix: no #root element');
@@ -51,6 +76,26 @@ let quotes: readonly MatrixQuoteView[] | undefined;
 let expanded = new Set<string>();
 let sort: MatrixSort = DEFAULT_SORT;
 let columns: MatrixColumn[] = [];
+/** Whether the filter hides every row (the note says so, in the matrix's view). */
+let nothingMatches = false;
+
+/** The view shown: the matrix, or one of the queries beside it. */
+let view: MatrixPanelView = 'matrix';
+/** The counts' columns. */
+let countBy: MatrixQueryBy = 'theme';
+/** The host's last answer per query (shown while a newer one is asked for). */
+const results: { counts?: CountsResultMessage; cooccurrence?: CoOccurrenceResultMessage } = {};
+/** Each query's selected cell, by identity (survives new answers). */
+const querySelected: { counts?: QueryCellKey; cooccurrence?: QueryCellKey } = {};
+/** Each query's selected cell's segments, as last received, with the cell they belong to. */
+const queryQuotes: { [K in MatrixQueryKind]?: { readonly by: MatrixQueryBy; readonly key: QueryCellKey; readonly quotes: readonly MatrixQuoteView[] } } = {};
+/** The requests last sent, not to send one twice: the query's, and each query's segments'. */
+let askedQuery = '';
+const askedSegments: { [K in MatrixQueryKind]?: string } = {};
+/** The table of the query shown. */
+let queryModel: QueryTableModel | null = null;
+
+const VIEW_NAMES: Readonly<Record<MatrixPanelView, string>> = { matrix: 'Matrix', counts: 'Counts', cooccurrence: 'Co-occurrence' };
 
 const title = el('h1', { testId: 'title', text: 'Framework Matrix' });
 const filter = el('vscode-textfield', {
@@ -63,6 +108,21 @@ filter.label = 'Filter by case, summary or quote';
 // A native select: fully keyboard-accessible and themed by base.css, no component needed.
 const groupBy = el('select', { className: 'group-by', testId: 'group-by', attrs: { 'aria-label': 'Group rows by' } });
 const groupByLabel = el('label', { className: 'group-by-label' }, 'Rows by ', groupBy);
+const countBySelect = el(
+  'select',
+  { className: 'group-by', testId: 'count-by', attrs: { 'aria-label': 'Count columns' } },
+  el('option', { text: 'Themes', attrs: { value: 'theme' } }),
+  el('option', { text: 'Codes', attrs: { value: 'code' } }),
+);
+const countByLabel = el('label', { className: 'group-by-label' }, 'Columns ', countBySelect);
+// The views as tabs: one tab stop, arrow keys between tabs (activating them), one panel.
+const tabs = PANEL_VIEWS.map((v) => el('button', {
+  className: 'view-tab',
+  testId: 'view-tab',
+  text: VIEW_NAMES[v],
+  attrs: { type: 'button', role: 'tab', id: `view-tab-${v}`, 'data-view': v, 'aria-controls': 'view-panel', 'aria-selected': 'false', tabindex: -1 },
+}));
+const tablist = el('div', { className: 'view-tabs', attrs: { role: 'tablist', 'aria-label': 'View' } }, ...tabs);
 const refresh = el('vscode-button', { testId: 'refresh', text: 'Refresh', attrs: { secondary: true } });
 const exportButton = el('vscode-button', {
   testId: 'export',
@@ -101,11 +161,27 @@ const detail = new CellDetail({
     if (data) host.post({ type: 'openSegment', root: data.root, file, id });
   },
 });
-const layout = el('div', { className: 'matrix-layout' }, grid.element, detail.element);
+const queryGrid = new QueryGrid({ onSelect: selectQueryCell });
+const queryDetail = new QueryDetail({
+  onOpen: ({ file, id }) => {
+    if (data) host.post({ type: 'openSegment', root: data.root, file, id });
+  },
+});
+const queryNote = el('p', { className: 'muted query-note', testId: 'query-note' });
+const queryView = el('div', { className: 'query-view', attrs: { hidden: true } }, queryNote, queryGrid.element);
+queryDetail.element.hidden = true;
+const layout = el(
+  'div',
+  { className: 'matrix-layout', attrs: { id: 'view-panel', role: 'tabpanel', 'aria-labelledby': 'view-tab-matrix' } },
+  grid.element,
+  queryView,
+  detail.element,
+  queryDetail.element,
+);
 
 replaceContent(
   root,
-  el('header', { className: 'toolbar' }, title, el('div', { className: 'actions' }, groupByLabel, filter, exportButton, refresh)),
+  el('header', { className: 'toolbar' }, title, tablist, el('div', { className: 'actions' }, groupByLabel, countByLabel, filter, exportButton, refresh)),
   status,
   noMatch,
   layout,
@@ -113,7 +189,7 @@ replaceContent(
 root.setAttribute('aria-busy', 'false');
 
 const host = connectToHost<MatrixToWebviewMessage, MatrixPanelState>({
-  accepts: ['matrix', 'quotes', 'searchResult'],
+  accepts: ['matrix', 'quotes', 'searchResult', 'queryResult', 'querySegments'],
   isState: isMatrixPanelState,
   onMessage: (message) => {
     switch (message.type) {
@@ -132,6 +208,12 @@ const host = connectToHost<MatrixToWebviewMessage, MatrixPanelState>({
         filterResult = { text: message.text, rows: message.rows };
         relayout();
         return;
+      case 'queryResult':
+        receiveQuery(message);
+        return;
+      case 'querySegments':
+        receiveQuerySegments(message);
+        return;
     }
   },
 });
@@ -143,12 +225,40 @@ exportButton.addEventListener('click', () => {
 groupBy.addEventListener('change', () => {
   // Rows change identity with the grouping: the selection would point at a row that is gone.
   selected = undefined;
+  querySelected.counts = undefined;
   host.post({ type: 'setGrouping', attribute: groupBy.value });
+});
+countBySelect.addEventListener('change', () => {
+  countBy = countBySelect.value === 'code' ? 'code' : 'theme';
+  // Themes and codes are other columns: the selection would point at one that is gone.
+  querySelected.counts = undefined;
+  drawQuery();
+  askQuery();
+  saveStateSoon();
+});
+tablist.addEventListener('click', (event) => {
+  const tab = event.target instanceof Element ? event.target.closest<HTMLElement>('[role="tab"]') : null;
+  const next = PANEL_VIEWS.find((v) => v === tab?.dataset.view);
+  if (next) setView(next);
+});
+tablist.addEventListener('keydown', (event) => {
+  const at = tabs.findIndex((t) => t === event.target);
+  if (at < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
+  let next: number;
+  switch (event.key) {
+    case 'ArrowRight': next = (at + 1) % tabs.length; break;
+    case 'ArrowLeft': next = (at - 1 + tabs.length) % tabs.length; break;
+    case 'Home': next = 0; break;
+    case 'End': next = tabs.length - 1; break;
+    default: return;
+  }
+  event.preventDefault();
+  setView(PANEL_VIEWS[next]);
+  tabs[next].focus();
 });
 
 /** The grouping picker's options: the attributes offered, the current one chosen. */
 function showGrouping(matrix: MatrixViewData | null): void {
-  groupByLabel.hidden = !matrix || matrix.attributes.length < 2;
   if (!matrix) return;
   const options = matrix.attributes.map((a) => el('option', { text: a, attrs: { value: a } }));
   replaceContent(groupBy, ...options);
@@ -177,6 +287,11 @@ function show(message: MatrixMessage): void {
     selected = undefined;
     expanded = new Set();
     sort = DEFAULT_SORT;
+    delete results.counts;
+    delete results.cooccurrence;
+    querySelected.counts = querySelected.cooccurrence = undefined;
+    delete queryQuotes.counts;
+    delete queryQuotes.cooccurrence;
   }
   data = message.data;
   loading = message.loading;
@@ -188,12 +303,12 @@ function show(message: MatrixMessage): void {
     // Answers about the previous matrix may be stale: ask again (keeping them shown meanwhile).
     if (filterText.trim() !== '') askFilter();
     if (selected) askQuotes(selected);
+    askQuery();
   }
 
   setText(title, data ? `Framework Matrix — ${data.name}` : 'Framework Matrix');
-  // Exporting writes a file: not in Restricted Mode.
-  exportButton.hidden = !data || data.readOnly;
   showGrouping(data);
+  showView();
   showStatus();
   layout.hidden = data === null;
   setAttribute(layout, 'aria-busy', loading ? 'true' : 'false');
@@ -234,7 +349,8 @@ function relayout(): void {
   grid.setSelected(selected);
   // "Nothing matches" only once the host has answered for the text in the box.
   const nothing = matrixLayout !== null && data !== null && data.rows.length > 0 && matrixLayout.shownRows === 0 && result.text === filterText;
-  noMatch.hidden = !nothing;
+  nothingMatches = nothing;
+  noMatch.hidden = !nothing || view !== 'matrix';
   if (nothing) setText(noMatch, `No case, summary or quote contains “${filterText.trim()}”.`);
 }
 
@@ -247,6 +363,130 @@ function select(key: CellKey): void {
   grid.setSelected(key);
   detail.show(data, key, quotes);
   saveStateSoon();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The queries beside the matrix
+
+function setView(next: MatrixPanelView): void {
+  if (next === view) return;
+  view = next;
+  showView();
+  askQuery();
+  saveStateSoon();
+}
+
+/** Shows the view chosen: its tab selected, its table and pane, and the controls that apply to it. */
+function showView(): void {
+  for (const tab of tabs) {
+    const on = tab.dataset.view === view;
+    setAttribute(tab, 'aria-selected', on ? 'true' : 'false');
+    tab.tabIndex = on ? 0 : -1;
+  }
+  setAttribute(layout, 'aria-labelledby', `view-tab-${view}`);
+  const matrix = view === 'matrix';
+  grid.element.hidden = !matrix;
+  detail.element.hidden = !matrix;
+  queryView.hidden = matrix;
+  queryDetail.element.hidden = matrix;
+  filter.hidden = !matrix;
+  noMatch.hidden = !matrix || !nothingMatches;
+  // Exporting writes a file: not in Restricted Mode; and it writes the matrix, not the counts.
+  exportButton.hidden = !matrix || !data || data.readOnly;
+  // The grouping is the counts' rows too; co-occurrence has none.
+  groupByLabel.hidden = !data || data.attributes.length < 2 || view === 'cooccurrence';
+  countByLabel.hidden = view !== 'counts';
+  countBySelect.value = countBy;
+  drawQuery();
+}
+
+/** The last answer for the query `kind` as now asked (counts by the columns chosen), current or not. */
+function resultFor(kind: MatrixQueryKind): QueryResultMessage | undefined {
+  if (kind === 'counts') return results.counts?.by === countBy ? results.counts : undefined;
+  return results.cooccurrence;
+}
+
+/** Asks the host for the query shown, unless its answer for this matrix is here or asked for. */
+function askQuery(): void {
+  if (!data || view === 'matrix') return;
+  if (resultFor(view)?.version === data.version) return;
+  const request = JSON.stringify([data.root, data.version, view, countBy]);
+  if (request === askedQuery) return;
+  askedQuery = request;
+  host.post({ type: 'requestQuery', root: data.root, query: view, by: countBy });
+}
+
+function receiveQuery(message: QueryResultMessage): void {
+  // Only answers about the matrix shown (and counts by the columns chosen now).
+  if (!data || message.version !== data.version) return;
+  if (message.query === 'counts') {
+    if (message.by !== countBy) return;
+    results.counts = message;
+  } else {
+    results.cooccurrence = message;
+  }
+  // A cell whose row or column is gone (recoded, renamed) can no longer be selected.
+  const key = querySelected[message.query];
+  if (key && !locateQueryCell(queryTable(message), key)) {
+    querySelected[message.query] = undefined;
+    delete queryQuotes[message.query];
+  }
+  if (message.query === view) drawQuery();
+  saveStateSoon();
+}
+
+/** Redraws the query shown from its last answer, and asks for its selected cell's segments if need be. */
+function drawQuery(): void {
+  if (view === 'matrix') return;
+  const result = resultFor(view);
+  queryModel = result ? queryTable(result) : null;
+  const pos = queryModel ? locateQueryCell(queryModel, querySelected[view]) : undefined;
+  queryGrid.show(queryModel, pos);
+  setText(queryNote, queryModel ? queryModel.note : data ? 'Counting…' : '');
+  setAttribute(queryView, 'aria-busy', data !== null && result?.version !== data.version ? 'true' : 'false');
+  showQueryDetail(pos);
+}
+
+function showQueryDetail(pos: QueryPosition | undefined): void {
+  if (view === 'matrix') return;
+  const key = querySelected[view];
+  const got = queryQuotes[view];
+  // The segments last received for this cell (of an older matrix while the new ones come).
+  const quotes = got && key && got.key.row === key.row && got.key.col === key.col && (view !== 'counts' || got.by === countBy) ? got.quotes : undefined;
+  queryDetail.show(queryModel, pos, quotes);
+  const result = resultFor(view);
+  if (!pos || !result || !data || result.version !== data.version) return;
+  const request = JSON.stringify([data.root, result.version, result.by, pos.row, pos.col]);
+  if (askedSegments[view] === request) return;
+  askedSegments[view] = request;
+  host.post({ type: 'requestQuerySegments', root: data.root, query: view, by: result.by, row: pos.row, col: pos.col });
+}
+
+function selectQueryCell(pos: QueryPosition): void {
+  if (view === 'matrix' || !queryModel) return;
+  const row = queryModel.rows[pos.row];
+  const col = queryModel.columns[pos.col];
+  if (!row || !col) return;
+  const key = { row: row.id, col: col.id };
+  const before = querySelected[view];
+  if (!before || before.row !== key.row || before.col !== key.col) askedSegments[view] = '';
+  querySelected[view] = key;
+  queryGrid.setSelected(pos);
+  showQueryDetail(pos);
+  saveStateSoon();
+}
+
+function receiveQuerySegments(message: QuerySegmentsMessage): void {
+  const kind = message.query;
+  const result = resultFor(kind);
+  // Only the answer for the cell selected now, in the answer shown, of the matrix shown.
+  if (!data || !result || result.version !== data.version || message.version !== result.version || message.by !== result.by) return;
+  const table = queryTable(result);
+  const key = querySelected[kind];
+  const pos = locateQueryCell(table, key);
+  if (!key || !pos || pos.row !== message.row || pos.col !== message.col) return;
+  queryQuotes[kind] = { by: result.by, key, quotes: message.quotes ?? [] };
+  if (kind === view) showQueryDetail(locateQueryCell(queryModel ?? table, key));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -268,6 +508,10 @@ function saveStateNow(): void {
     ...(filterText ? { filter: filterText } : {}),
     ...(expanded.size > 0 ? { expanded: [...expanded] } : {}),
     ...(sort !== DEFAULT_SORT ? { sort } : {}),
+    ...(view !== 'matrix' ? { view } : {}),
+    ...(countBy !== 'theme' ? { countBy } : {}),
+    ...(querySelected.counts ? { countsSelected: querySelected.counts } : {}),
+    ...(querySelected.cooccurrence ? { cooccurrenceSelected: querySelected.cooccurrence } : {}),
   };
   host.setState(state);
 }
@@ -289,5 +533,9 @@ if (saved) {
   selected = saved.selected;
   expanded = new Set(saved.expanded ?? []);
   sort = saved.sort ?? DEFAULT_SORT;
+  view = saved.view ?? 'matrix';
+  countBy = saved.countBy ?? 'theme';
+  querySelected.counts = saved.countsSelected;
+  querySelected.cooccurrence = saved.cooccurrenceSelected;
 }
 show({ type: 'matrix', data: saved?.data ?? null, loading: !saved?.data });

@@ -1,10 +1,22 @@
 /**
  * The Framework Matrix panel's logic that needs no page: checking saved state, the columns
  * (themes, expanded to their codes), grouping rows by wave, filtering and sorting them,
- * shading and comparing summaries. Kept free of the DOM (and of Node) so the unit tests run it
+ * shading and comparing summaries, and the tables of the queries beside the matrix. Kept free of the DOM (and of Node) so the unit tests run it
  * in plain Node, and so the renderer only draws what this decides.
  */
-import type { MatrixCellKey, MatrixCellView, MatrixPanelState, MatrixRowMatchView, MatrixRowView, MatrixSort, MatrixViewData } from '../../src/protocol';
+import type {
+  MatrixCellKey,
+  MatrixCellView,
+  MatrixPanelState,
+  MatrixPanelView,
+  MatrixQueryKind,
+  MatrixRowMatchView,
+  MatrixRowView,
+  MatrixSort,
+  MatrixViewData,
+  QueryCellKey,
+  QueryResultMessage,
+} from '../../src/protocol';
 
 /** A cell by what survives a reload of the data: row indices and column order may change. */
 export type CellKey = MatrixCellKey;
@@ -131,6 +143,12 @@ function isSort(value: unknown): value is MatrixSort {
   return isRecord(value) && isString(value.theme) && isString(value.code) && typeof value.descending === 'boolean';
 }
 
+function isQueryCellKey(value: unknown): value is QueryCellKey {
+  return isRecord(value) && isString(value.row) && isString(value.col);
+}
+
+export const PANEL_VIEWS: readonly MatrixPanelView[] = ['matrix', 'counts', 'cooccurrence'];
+
 /**
  * Checks state saved by an earlier load of the page before drawing it: it may come from an
  * older version of the panel (or be anything at all).
@@ -141,6 +159,10 @@ export function isMatrixPanelState(state: unknown): state is MatrixPanelState {
   if (state.filter !== undefined && !isString(state.filter)) return false;
   if (state.expanded !== undefined && !(Array.isArray(state.expanded) && state.expanded.every(isString))) return false;
   if (state.sort !== undefined && !isSort(state.sort)) return false;
+  if (state.view !== undefined && !(PANEL_VIEWS as readonly unknown[]).includes(state.view)) return false;
+  if (state.countBy !== undefined && state.countBy !== 'theme' && state.countBy !== 'code') return false;
+  if (state.countsSelected !== undefined && !isQueryCellKey(state.countsSelected)) return false;
+  if (state.cooccurrenceSelected !== undefined && !isQueryCellKey(state.cooccurrenceSelected)) return false;
   return state.selected === undefined || isCellKey(state.selected);
 }
 
@@ -302,4 +324,138 @@ function normalizeSummary(text: string): string {
 /** "3 segments", "1 segment". */
 export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The queries beside the matrix
+
+/** A value of the grouping attribute as a counts row's header: the value, or "no role". */
+export function valueLabel(attribute: string, value: string): string {
+  return value === '' ? `no ${attribute}` : value;
+}
+
+/** A row or column of a query's table, by its identity (a value, a theme or code id). */
+export interface QueryHeader {
+  readonly id: string;
+  readonly name: string;
+  /** Shown under the name (a counts row: its number of cases). */
+  readonly detail?: string;
+  /** Its tooltip. */
+  readonly title: string;
+}
+
+export interface QueryCellModel {
+  /** `count`: a counts cell; `pair`: two codes; `diagonal`: one code's own segments. */
+  readonly kind: 'count' | 'pair' | 'diagonal';
+  /** Counts: the cases with segments here; otherwise 0. */
+  readonly cases: number;
+  /** Counts: the segments; co-occurrence: the overlapping pairs, or on the diagonal the code's segments. */
+  readonly count: number;
+  /** Documents holding them (co-occurrence); 0 for counts. */
+  readonly documents: number;
+  /** Shading, 0 to 1 (none on the diagonal). */
+  readonly density: number;
+  /** What the cell counts, in words (after its heading: the side pane's line, and with the heading its tooltip). */
+  readonly description: string;
+}
+
+/** What a query's table draws: headers and cells, `cells[row][col]`. */
+export interface QueryTableModel {
+  readonly query: MatrixQueryKind;
+  /** The grid's accessible name. */
+  readonly label: string;
+  /** The corner header. */
+  readonly corner: string;
+  /** A line above the table: what it counts. */
+  readonly note: string;
+  readonly rows: readonly QueryHeader[];
+  readonly columns: readonly QueryHeader[];
+  readonly cells: readonly (readonly QueryCellModel[])[];
+}
+
+/** The table of a query's answer. */
+export function queryTable(result: QueryResultMessage): QueryTableModel {
+  if (result.query === 'counts') {
+    const { attribute } = result;
+    const unit = result.by === 'theme' ? 'theme' : 'code';
+    return {
+      query: 'counts',
+      label: `Counts: ${attribute} by ${unit}s, cases and segments`,
+      corner: attribute,
+      note: `Cases and segments coded with each ${unit}, by ${attribute}. Select a cell to list its segments.`,
+      columns: result.columns.map((c) => ({ id: c.id, name: c.name, title: c.id === c.theme ? `${c.name} (${c.id})` : `${c.name} (${c.id}), theme ${c.theme}` })),
+      rows: result.rows.map((r) => ({
+        id: r.value,
+        name: valueLabel(attribute, r.value),
+        detail: plural(r.cases, 'case'),
+        title: `${valueLabel(attribute, r.value)}: ${plural(r.cases, 'case')}, ${plural(r.documents, 'document')}`,
+      })),
+      cells: result.rows.map((r) => r.cells.map((c): QueryCellModel => {
+        return {
+          kind: 'count',
+          cases: c.cases,
+          count: c.segments,
+          documents: 0,
+          density: cellDensity(c.segments, result.maxSegments),
+          description: c.segments === 0
+            ? `No segment in ${plural(r.cases, 'case')}`
+            : `${plural(c.segments, 'segment')} in ${c.cases} of ${plural(r.cases, 'case')}`,
+        };
+      })),
+    };
+  }
+  const headers = result.codes.map((c) => ({ id: c.id, name: c.name, title: `${c.name} (${c.id}), theme ${c.theme}` }));
+  // Each pair is counted twice, once either side of the diagonal.
+  const pairs = result.counts.reduce((n, row, i) => n + row.reduce((m, count, j) => m + (i < j ? count : 0), 0), 0);
+  return {
+    query: 'cooccurrence',
+    label: 'Code co-occurrence: overlapping segments of two codes',
+    corner: 'Code',
+    note: result.codes.length === 0
+      ? 'No code has an anchored segment yet.'
+      : `Segments of two codes that overlap in the same document: ${plural(pairs, 'overlapping pair')} in all. The diagonal holds each code’s own segments. Select a cell to list them.`,
+    columns: headers,
+    rows: headers,
+    cells: result.codes.map((a, i) => result.codes.map((b, j): QueryCellModel => {
+      const count = result.counts[i]?.[j] ?? 0;
+      const documents = result.documents[i]?.[j] ?? 0;
+      if (i === j) {
+        return {
+          kind: 'diagonal',
+          cases: 0,
+          count,
+          documents,
+          density: 0,
+          description: `The code’s own ${plural(count, 'segment')}, in ${plural(documents, 'document')}`,
+        };
+      }
+      return {
+        kind: 'pair',
+        cases: 0,
+        count,
+        documents,
+        density: cellDensity(count, result.maxCount),
+        description: count === 0
+          ? `${a.name} and ${b.name} do not overlap`
+          : `${plural(count, 'overlapping pair')} of segments, in ${plural(documents, 'document')}`,
+      };
+    })),
+  };
+}
+
+/** Where a query's cell is in `table` now, or undefined if its row or column is gone. */
+export function locateQueryCell(table: QueryTableModel, key: QueryCellKey | undefined): { readonly row: number; readonly col: number } | undefined {
+  if (!key) return undefined;
+  const row = table.rows.findIndex((r) => r.id === key.row);
+  const col = table.columns.findIndex((c) => c.id === key.col);
+  return row < 0 || col < 0 ? undefined : { row, col };
+}
+
+/** The side pane's heading for a query's cell: where it is, or which codes overlap. */
+export function queryCellHeading(table: QueryTableModel, row: number, col: number): string {
+  const r = table.rows[row];
+  const c = table.columns[col];
+  if (!r || !c) return '';
+  if (table.query === 'counts') return `${r.name} · ${c.name}`;
+  return row === col ? `${r.name}: its segments` : `${r.name} ∩ ${c.name}`;
 }

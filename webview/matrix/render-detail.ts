@@ -92,13 +92,7 @@ export class CellDetail {
       }
     });
     this.textarea.addEventListener('input', () => this.updateSaveState());
-    // One listener for every quote; a quote is a <button>, so Enter and Space click it too.
-    this.quoteList.addEventListener('click', (event) => {
-      const target = event.target instanceof Element ? event.target.closest<HTMLElement>('button.quote') : null;
-      const file = target?.dataset.file;
-      const id = target?.dataset.id;
-      if (file !== undefined && id !== undefined) this.options.onOpen({ file, id });
-    });
+    listenForQuoteOpen(this.quoteList, this.options.onOpen);
   }
 
   /**
@@ -158,15 +152,7 @@ export class CellDetail {
       this.quotesSignature = signature;
       const noQuotes = key.code === '' ? 'No segment of this case is coded with this theme here.' : 'No segment of this case is coded with this code here.';
       setText(this.quoteCount, String(quotes?.length ?? (key.code === '' ? cell.segments : Object.hasOwn(cell.codes, key.code) ? cell.codes[key.code] : 0)));
-      setAttribute(this.quoteList, 'aria-busy', quotes === undefined ? 'true' : 'false');
-      replaceContent(
-        this.quoteList,
-        ...(quotes === undefined
-          ? [el('li', { className: 'muted', testId: 'quotes-loading', text: 'Loading the segments…' })]
-          : quotes.length === 0
-            ? [el('li', { className: 'muted', testId: 'no-quotes', text: noQuotes })]
-            : quotes.map((quote) => el('li', {}, quoteItem(quote)))),
-      );
+      renderQuoteList(this.quoteList, quotes, noQuotes);
     }
     this.updateSaveState();
   }
@@ -193,10 +179,36 @@ export class CellDetail {
 }
 
 /**
+ * Fills a list of segments (the `ul.quotes` of a side pane): `quotes`, or a note while they are
+ * on their way from the host (undefined), or `empty` when there are none.
+ */
+export function renderQuoteList(list: HTMLUListElement, quotes: readonly MatrixQuoteView[] | undefined, empty: string): void {
+  setAttribute(list, 'aria-busy', quotes === undefined ? 'true' : 'false');
+  replaceContent(
+    list,
+    ...(quotes === undefined
+      ? [el('li', { className: 'muted', testId: 'quotes-loading', text: 'Loading the segments…' })]
+      : quotes.length === 0
+        ? [el('li', { className: 'muted', testId: 'no-quotes', text: empty })]
+        : quotes.map((quote) => el('li', {}, quoteItem(quote)))),
+  );
+}
+
+/** One listener for every quote of a list; a quote is a <button>, so Enter and Space click it too. */
+export function listenForQuoteOpen(list: HTMLElement, onOpen: (quote: { readonly file: string; readonly id: string }) => void): void {
+  list.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target.closest<HTMLElement>('button.quote') : null;
+    const file = target?.dataset.file;
+    const id = target?.dataset.id;
+    if (file !== undefined && id !== undefined) onOpen({ file, id });
+  });
+}
+
+/**
  * A segment: its text in quotation marks, then `[code] · file`. Anchored segments are buttons
  * that open the document there; an orphan (its text no longer found) has nowhere to open.
  */
-function quoteItem(quote: MatrixQuoteView): HTMLElement {
+export function quoteItem(quote: MatrixQuoteView): HTMLElement {
   const parts: (Node | string)[] = [];
   if (quote.illustrative) {
     parts.push(

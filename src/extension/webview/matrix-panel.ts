@@ -1,6 +1,7 @@
 /**
  * The "Framework Matrix" panel: the charting of one corpus, cases by themes, with summaries and
- * the quotes behind them; a quote opens its segment, a summary is edited in place. One panel,
+ * the quotes behind them; a quote opens its segment, a summary is edited in place. Beside the
+ * matrix, the same coding counted by value of the grouping attribute, and code co-occurrence. One panel,
  * showing the corpus it was opened on (restored after a window reload by the serializer).
  */
 import * as vscode from 'vscode';
@@ -54,7 +55,7 @@ export class MatrixPanelController implements vscode.Disposable {
       bundle: 'matrix',
       extensionUri,
       log,
-      accepts: ['refresh', 'openSegment', 'saveSummary', 'setGrouping', 'exportMatrix', 'requestQuotes', 'search'],
+      accepts: ['refresh', 'openSegment', 'saveSummary', 'setGrouping', 'exportMatrix', 'requestQuotes', 'search', 'requestQuery', 'requestQuerySegments'],
       onMessage: (message) => void this.handle(message),
       onReady: () => this.post(),
     });
@@ -120,6 +121,14 @@ export class MatrixPanelController implements vscode.Disposable {
       case 'exportMatrix':
         this.handlers.exportMatrix(message.root, this.attribute);
         return;
+      case 'requestQuery':
+        this.host.post(current.query(message.query, message.by));
+        return;
+      case 'requestQuerySegments': {
+        const { query, by, row, col } = message;
+        this.host.post({ type: 'querySegments', version: current.view.version, query, by, row, col, quotes: current.querySegments(query, by, row, col) });
+        return;
+      }
     }
   }
 }

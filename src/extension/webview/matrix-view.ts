@@ -1,14 +1,27 @@
 /**
  * The Framework Matrix as the panel receives it: the core model mapped to the protocol's
  * compact shape (counts and summaries), and the answers to the panel's requests (a cell's
- * quotes, the rows a filter keeps). Pure (no `vscode`), so the benchmark measures exactly
- * what the panel posts.
+ * quotes, the rows a filter keeps, the queries beside the matrix and their segments). Pure (no
+ * `vscode`), so the benchmark measures exactly what the panel posts.
  */
 import { describingAttributes } from '../../core/corpus/case-groups';
 import type { Corpus } from '../../core/corpus/corpus';
 import type { FrameworkMatrix } from '../../core/matrix/framework-matrix';
+import type { Annotation } from '../../core/corpus/document';
 import { matrixSearchIndex, searchMatrix, type MatrixSearchIndex } from '../../core/matrix/matrix-search';
-import type { MatrixCellKey, MatrixCellView, MatrixQuoteView, MatrixRowMatchView, MatrixViewData } from '../../protocol';
+import { codeCoOccurrence, crossTab, type CodeCoOccurrence, type CrossTab, type SegmentRef } from '../../core/matrix/queries';
+import type {
+  CoOccurrenceResultMessage,
+  CountsResultMessage,
+  MatrixCellKey,
+  MatrixCellView,
+  MatrixQueryBy,
+  MatrixQueryKind,
+  MatrixQuoteView,
+  MatrixRowMatchView,
+  MatrixViewData,
+  QueryResultMessage,
+} from '../../protocol';
 
 export function toMatrixView(
   corpus: Corpus,
@@ -17,19 +30,20 @@ export function toMatrixView(
 ): MatrixViewData {
   // The grouping shown is always offered, even when only one case has a value of it.
   const attributes = describingAttributes(corpus);
-  const maxCodeSegments: Record<string, number> = Object.create(null) as Record<string, number>;
-  const rows = matrix.rows.map((row) => ({
-    case: row.case,
-    wave: row.wave,
-    documents: row.documents,
-    cells: Object.fromEntries(Object.entries(row.cells).map(([theme, cell]): [string, MatrixCellView] => {
-      // Null prototypes (then spread into plain objects): code ids are data, never keys of Object.prototype.
-      const codes = Object.create(null) as Record<string, number>;
+  // Plain objects keyed by code id are safe: codebook ids are lower-case words and dashes
+  // (core/ids.ts), never a key of Object.prototype such as `__proto__`.
+  const maxCodeSegments: Record<string, number> = {};
+  const rows = matrix.rows.map((row) => {
+    const cells: Record<string, MatrixCellView> = {};
+    for (const theme of matrix.themes) {
+      const cell = row.cells[theme.id];
+      const codes: Record<string, number> = {};
       for (const q of cell.quotes) codes[q.code] = (codes[q.code] ?? 0) + 1;
-      for (const [code, n] of Object.entries(codes)) if (n > (maxCodeSegments[code] ?? 0)) maxCodeSegments[code] = n;
-      return [theme, { ...(cell.summary !== undefined ? { summary: cell.summary } : {}), segments: cell.segments, codes: { ...codes } }];
-    })),
-  }));
+      for (const code in codes) if (codes[code] > (maxCodeSegments[code] ?? 0)) maxCodeSegments[code] = codes[code];
+      cells[theme.id] = cell.summary !== undefined ? { summary: cell.summary, segments: cell.segments, codes } : { segments: cell.segments, codes };
+    }
+    return { case: row.case, wave: row.wave, documents: row.documents, cells };
+  });
   return {
     version: where.version,
     root: where.root,
@@ -38,7 +52,7 @@ export function toMatrixView(
     attributes: attributes.includes(matrix.attribute) ? attributes : [matrix.attribute, ...attributes],
     themes: matrix.themes,
     maxSegments: matrix.maxSegments,
-    maxCodeSegments: { ...maxCodeSegments },
+    maxCodeSegments,
     readOnly: where.readOnly,
     rows,
   };
@@ -53,14 +67,93 @@ export function cellQuotes(matrix: FrameworkMatrix, key: MatrixCellKey): MatrixQ
     .map((q) => ({ file: q.file, id: q.id, code: q.code, quote: q.quote, illustrative: q.illustrative, anchored: q.anchored }));
 }
 
+/** The counts as the panel receives them: without the segments' refs. */
+export function toCountsResult(tab: CrossTab, version: number): CountsResultMessage {
+  let maxSegments = 0;
+  const rows = tab.rows.map((r) => ({
+    value: r.value,
+    cases: r.cases,
+    documents: r.documents,
+    cells: r.cells.map((c) => {
+      if (c.segments > maxSegments) maxSegments = c.segments;
+      return { cases: c.cases, segments: c.segments };
+    }),
+  }));
+  return { type: 'queryResult', query: 'counts', version, by: tab.by, attribute: tab.attribute, columns: tab.columns, rows, maxSegments };
+}
+
+/** The co-occurrence table as the panel receives it: counts only (`by` and `attribute` are echoed). */
+export function toCoOccurrenceResult(table: CodeCoOccurrence, where: { version: number; by: MatrixQueryBy; attribute: string }): CoOccurrenceResultMessage {
+  let maxCount = 0;
+  table.cells.forEach((row, i) => row.forEach((c, j) => {
+    if (i !== j && c.count > maxCount) maxCount = c.count;
+  }));
+  return {
+    type: 'queryResult',
+    query: 'cooccurrence',
+    version: where.version,
+    by: where.by,
+    attribute: where.attribute,
+    codes: table.codes,
+    counts: table.cells.map((row) => row.map((c) => c.count)),
+    documents: table.cells.map((row) => row.map((c) => c.documents)),
+    maxCount,
+  };
+}
+
+/** The corpus's annotations by file and id, to turn a query's refs into quotes. */
+export type AnnotationIndex = ReadonlyMap<string, ReadonlyMap<string, Annotation>>;
+
+export function annotationIndex(corpus: Corpus): AnnotationIndex {
+  return new Map(corpus.documents.map((d) => [d.path, new Map(d.annotations.map((a) => [a.id, a]))]));
+}
+
+function quoteView(file: string, a: Annotation): MatrixQuoteView {
+  return { file, id: a.id, code: a.code, quote: a.quote, illustrative: a.illustrative, anchored: a.anchored };
+}
+
+/**
+ * The segments `refs` name, as quotes, in their order, each once (a segment of two overlapping
+ * pairs is listed once). A ref whose annotation is not in the corpus is left out (it cannot
+ * happen for refs of the same corpus).
+ */
+export function refsToQuotes(index: AnnotationIndex, refs: readonly SegmentRef[]): MatrixQuoteView[] {
+  const seen = new Set<string>();
+  const quotes: MatrixQuoteView[] = [];
+  for (const { file, id } of refs) {
+    const key = `${file}\u0000${id}`;
+    const a = index.get(file)?.get(id);
+    if (!a || seen.has(key)) continue;
+    seen.add(key);
+    quotes.push(quoteView(file, a));
+  }
+  return quotes;
+}
+
+/** A code's own anchored segments (what the co-occurrence diagonal counts), by file then stored start. */
+export function codeSegments(corpus: Corpus, code: string): MatrixQuoteView[] {
+  const quotes: MatrixQuoteView[] = [];
+  for (const d of corpus.documents) {
+    const own = d.annotations.filter((a) => a.code === code && a.anchor.method !== 'orphan');
+    own.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const a of own) quotes.push(quoteView(d.path, a));
+  }
+  return quotes;
+}
+
 /**
  * The matrix with what answering the panel needs, built lazily: the search index only once
- * someone filters (lower-casing every quote of a large corpus is wasted otherwise).
+ * someone filters (lower-casing every quote of a large corpus is wasted otherwise), each query
+ * once it is asked for (then kept for this matrix: a new state of the corpus is a new matrix).
  */
 export class MatrixAnswers {
   private index: MatrixSearchIndex | undefined;
+  private readonly tabs = new Map<MatrixQueryBy, CrossTab>();
+  private coOccurrence: CodeCoOccurrence | undefined;
+  private annotations: AnnotationIndex | undefined;
 
   constructor(
+    readonly corpus: Corpus,
     readonly matrix: FrameworkMatrix,
     readonly view: MatrixViewData,
   ) {}
@@ -72,5 +165,39 @@ export class MatrixAnswers {
   search(text: string): MatrixRowMatchView[] {
     this.index ??= matrixSearchIndex(this.matrix);
     return searchMatrix(this.index, text);
+  }
+
+  /** The counts of a query, rows by the matrix's grouping attribute. */
+  query(query: MatrixQueryKind, by: MatrixQueryBy): QueryResultMessage {
+    const version = this.view.version;
+    if (query === 'counts') return toCountsResult(this.crossTab(by), version);
+    return toCoOccurrenceResult(this.codeCoOccurrence(), { version, by, attribute: this.matrix.attribute });
+  }
+
+  /** The segments behind a query's cell (see `QuerySegmentsMessage`), or null if there is no such cell. */
+  querySegments(query: MatrixQueryKind, by: MatrixQueryBy, row: number, col: number): MatrixQuoteView[] | null {
+    if (query === 'counts') {
+      const cell = this.crossTab(by).rows[row]?.cells[col];
+      return cell ? refsToQuotes(this.annotationIndex(), cell.refs) : null;
+    }
+    const table = this.codeCoOccurrence();
+    const cell = table.cells[row]?.[col];
+    if (!cell) return null;
+    if (row === col) return codeSegments(this.corpus, table.codes[row].id);
+    return refsToQuotes(this.annotationIndex(), cell.refs.flatMap((p) => [{ file: p.file, id: p.a }, { file: p.file, id: p.b }]));
+  }
+
+  private crossTab(by: MatrixQueryBy): CrossTab {
+    let tab = this.tabs.get(by);
+    if (!tab) this.tabs.set(by, (tab = crossTab(this.corpus, { attribute: this.matrix.attribute, by })));
+    return tab;
+  }
+
+  private codeCoOccurrence(): CodeCoOccurrence {
+    return (this.coOccurrence ??= codeCoOccurrence(this.corpus));
+  }
+
+  private annotationIndex(): AnnotationIndex {
+    return (this.annotations ??= annotationIndex(this.corpus));
   }
 }

@@ -9,10 +9,15 @@ import {
   MAX_FILE_LENGTH,
   MAX_FILTER_LENGTH,
   MAX_ID_LENGTH,
+  MAX_QUERY_INDEX,
   MAX_ROOT_LENGTH,
+  MATRIX_QUERY_BYS,
+  MATRIX_QUERY_KINDS,
   MAX_SUMMARY_LENGTH,
   WEBVIEW_COMMANDS,
   type FromWebviewMessage,
+  type MatrixQueryBy,
+  type MatrixQueryKind,
   type WebviewCommandId,
 } from '../../protocol';
 
@@ -34,6 +39,8 @@ const FIELDS: ReadonlyMap<MessageType, readonly string[]> = new Map<MessageType,
   ['requestQuotes', ['type', 'root', 'case', 'wave', 'theme', 'code']],
   ['search', ['type', 'root', 'text']],
   ['exportMatrix', ['type', 'root']],
+  ['requestQuery', ['type', 'root', 'query', 'by']],
+  ['requestQuerySegments', ['type', 'root', 'query', 'by', 'row', 'col']],
 ]);
 
 /** Keys that would reach an object's prototype if the message were ever merged or copied. */
@@ -139,7 +146,33 @@ export function checkFromWebviewMessage(raw: unknown): MessageCheck {
       if (text.length > MAX_FILTER_LENGTH) return fail(`search: text is longer than ${MAX_FILTER_LENGTH} characters`);
       return ok({ type: 'search', root: root as string, text });
     }
+    case 'requestQuery': {
+      const [root, query, by] = ['root', 'query', 'by'].map((k) => own(record, k));
+      const problem = labelled('root', checkRoot(root)) ?? labelled('query', checkOneOf(query, MATRIX_QUERY_KINDS)) ?? labelled('by', checkOneOf(by, MATRIX_QUERY_BYS));
+      if (problem) return fail(`requestQuery: ${problem}`);
+      return ok({ type: 'requestQuery', root: root as string, query: query as MatrixQueryKind, by: by as MatrixQueryBy });
+    }
+    case 'requestQuerySegments': {
+      const [root, query, by, row, col] = ['root', 'query', 'by', 'row', 'col'].map((k) => own(record, k));
+      const problem = labelled('root', checkRoot(root)) ?? labelled('query', checkOneOf(query, MATRIX_QUERY_KINDS)) ?? labelled('by', checkOneOf(by, MATRIX_QUERY_BYS))
+        ?? labelled('row', checkIndex(row)) ?? labelled('col', checkIndex(col));
+      if (problem) return fail(`requestQuerySegments: ${problem}`);
+      return ok({ type: 'requestQuerySegments', root: root as string, query: query as MatrixQueryKind, by: by as MatrixQueryBy, row: row as number, col: col as number });
+    }
   }
+}
+
+/** Why `value` is not one of `allowed`, or undefined if it is. */
+function checkOneOf(value: unknown, allowed: readonly string[]): string | undefined {
+  if (typeof value !== 'string') return 'is not a string';
+  return allowed.includes(value) ? undefined : `is not one of ${allowed.join(', ')}`;
+}
+
+/** Why `value` is not a row or column index (a whole number from 0 below {@link MAX_QUERY_INDEX}), or undefined. */
+function checkIndex(value: unknown): string | undefined {
+  if (typeof value !== 'number') return 'is not a number';
+  if (!Number.isSafeInteger(value) || value < 0 || value >= MAX_QUERY_INDEX) return `is not a whole number from 0 to ${MAX_QUERY_INDEX - 1}`;
+  return undefined;
 }
 
 const labelled = (field: string, problem: string | undefined) => (problem === undefined ? undefined : `${field} ${problem}`);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { MatrixRowView, MatrixViewData } from '../../../src/protocol';
+import type { CoOccurrenceResultMessage, CountsResultMessage, MatrixRowView, MatrixViewData } from '../../../src/protocol';
 import {
   ariaSort,
   buildColumns,
@@ -11,6 +11,10 @@ import {
   DEFAULT_SORT,
   isMatrixPanelState,
   locateCell,
+  locateQueryCell,
+  queryCellHeading,
+  queryTable,
+  valueLabel,
   nextSort,
   NO_FILTER,
   sameSummary,
@@ -159,6 +163,23 @@ describe('webview matrix model', () => {
         sort: { theme: 'access', code: '', descending: true },
       }));
       assert.ok(isMatrixPanelState(JSON.parse(JSON.stringify({ version: 2, data }))));
+      assert.ok(isMatrixPanelState({
+        version: 2,
+        data: null,
+        view: 'counts',
+        countBy: 'code',
+        countsSelected: { row: '', col: 'wait' },
+        cooccurrenceSelected: { row: 'wait', col: 'travel' },
+      }));
+      assert.ok(isMatrixPanelState({ version: 2, data: null, view: 'cooccurrence' }));
+      assert.ok(isMatrixPanelState({ version: 2, data: null, view: 'matrix', countBy: 'theme' }));
+    });
+
+    it('refuses an unknown view or count-by, and a malformed query selection', () => {
+      assert.ok(!isMatrixPanelState({ version: 2, data: null, view: 'chart' }));
+      assert.ok(!isMatrixPanelState({ version: 2, data: null, countBy: 'case' }));
+      assert.ok(!isMatrixPanelState({ version: 2, data: null, countsSelected: { row: 1, col: 'x' } }));
+      assert.ok(!isMatrixPanelState({ version: 2, data: null, cooccurrenceSelected: ['a', 'b'] }));
     });
 
     it('refuses anything else: an older version, a malformed count or selection', () => {
@@ -172,6 +193,85 @@ describe('webview matrix model', () => {
       assert.ok(!isMatrixPanelState({ version: 2, data: { ...data, readOnly: 'no' } }));
       const badCount = { ...data, rows: [row('P09', '1', { access: { segments: 1, codes: { wait: -1 } } })] };
       assert.ok(!isMatrixPanelState({ version: 2, data: badCount }));
+    });
+  });
+
+  describe('the query tables', () => {
+    const counts: CountsResultMessage = {
+      type: 'queryResult',
+      query: 'counts',
+      version: 7,
+      by: 'theme',
+      attribute: 'role',
+      columns: [{ id: 'access', name: 'Access', theme: 'access' }, { id: 'trust', name: 'Trust', theme: 'trust' }],
+      rows: [
+        { value: 'GP', cases: 3, documents: 4, cells: [{ cases: 2, segments: 4 }, { cases: 0, segments: 0 }] },
+        { value: '', cases: 1, documents: 1, cells: [{ cases: 1, segments: 1 }, { cases: 1, segments: 2 }] },
+      ],
+      maxSegments: 4,
+    };
+    const cooccurrence: CoOccurrenceResultMessage = {
+      type: 'queryResult',
+      query: 'cooccurrence',
+      version: 7,
+      by: 'theme',
+      attribute: 'role',
+      codes: [{ id: 'wait', name: 'Waiting', theme: 'access' }, { id: 'travel', name: 'Travel', theme: 'access' }, { id: 'trust', name: 'Trust', theme: 'trust' }],
+      counts: [[5, 2, 0], [2, 3, 1], [0, 1, 1]],
+      documents: [[3, 1, 0], [1, 2, 1], [0, 1, 1]],
+      maxCount: 2,
+    };
+
+    it('labels a value, or its absence', () => {
+      assert.equal(valueLabel('role', 'GP'), 'GP');
+      assert.equal(valueLabel('role', ''), 'no role');
+    });
+
+    it('lays the counts out: a row per value with its cases, a column per theme, cells shaded by segments', () => {
+      const table = queryTable(counts);
+      assert.equal(table.query, 'counts');
+      assert.equal(table.corner, 'role');
+      assert.deepEqual(table.rows.map((r) => [r.id, r.name, r.detail]), [['GP', 'GP', '3 cases'], ['', 'no role', '1 case']]);
+      assert.deepEqual(table.columns.map((c) => c.id), ['access', 'trust']);
+      assert.deepEqual(table.cells.map((row) => row.map((c) => [c.kind, c.cases, c.count, c.density])), [
+        [['count', 2, 4, 1], ['count', 0, 0, 0]],
+        [['count', 1, 1, 0.25], ['count', 1, 2, 0.5]],
+      ]);
+      assert.equal(table.cells[0][0].description, '4 segments in 2 of 3 cases');
+      assert.equal(table.cells[0][1].description, 'No segment in 3 cases');
+      assert.match(table.note, /each theme, by role/);
+      assert.match(queryTable({ ...counts, by: 'code' }).note, /each code, by role/);
+    });
+
+    it('lays co-occurrence out code by code, the diagonal apart and unshaded, the pairs counted once in the note', () => {
+      const table = queryTable(cooccurrence);
+      assert.deepEqual(table.rows.map((r) => r.id), ['wait', 'travel', 'trust']);
+      assert.deepEqual(table.columns, table.rows);
+      assert.deepEqual(table.cells.map((row) => row.map((c) => c.kind)), [
+        ['diagonal', 'pair', 'pair'],
+        ['pair', 'diagonal', 'pair'],
+        ['pair', 'pair', 'diagonal'],
+      ]);
+      assert.deepEqual(table.cells[0].map((c) => c.density), [0, 1, 0]);
+      assert.equal(table.cells[1][2].density, 0.5);
+      assert.equal(table.cells[0][1].description, '2 overlapping pairs of segments, in 1 document');
+      assert.equal(table.cells[0][2].description, 'Waiting and Trust do not overlap');
+      assert.equal(table.cells[0][0].description, 'The code’s own 5 segments, in 3 documents');
+      assert.match(table.note, /3 overlapping pairs in all/);
+      assert.match(queryTable({ ...cooccurrence, codes: [], counts: [], documents: [] }).note, /No code has an anchored segment/);
+    });
+
+    it('finds a selected cell again by its row and column, and names it for the side pane', () => {
+      const table = queryTable(cooccurrence);
+      assert.deepEqual(locateQueryCell(table, { row: 'travel', col: 'trust' }), { row: 1, col: 2 });
+      assert.equal(locateQueryCell(table, { row: 'travel', col: 'gone' }), undefined);
+      assert.equal(locateQueryCell(table, undefined), undefined);
+      assert.equal(queryCellHeading(table, 0, 1), 'Waiting ∩ Travel');
+      assert.equal(queryCellHeading(table, 2, 2), 'Trust: its segments');
+      const countsTable = queryTable(counts);
+      assert.deepEqual(locateQueryCell(countsTable, { row: '', col: 'trust' }), { row: 1, col: 1 });
+      assert.equal(queryCellHeading(countsTable, 1, 1), 'no role · Trust');
+      assert.equal(queryCellHeading(countsTable, 2, 0), '');
     });
   });
 });

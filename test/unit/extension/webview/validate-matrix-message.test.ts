@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { MAX_FILTER_LENGTH, MAX_ID_LENGTH, MAX_SUMMARY_LENGTH } from '../../../../src/protocol';
+import { MAX_FILTER_LENGTH, MAX_ID_LENGTH, MAX_QUERY_INDEX, MAX_SUMMARY_LENGTH } from '../../../../src/protocol';
 import { checkFromWebviewMessage } from '../../../../src/extension/webview/validate-message';
 
 // The matrix panel's requests: open a segment, save a summary. Untrusted input like any other.
@@ -69,5 +69,48 @@ describe('matrix panel messages', () => {
     assert.deepEqual(check(request), { ok: true, message: request });
     assert.match(reason({ ...request, format: 'csv' }), /exportMatrix: unexpected field/);
     assert.match(reason({ ...request, root: '' }), /exportMatrix: root is empty/);
+  });
+
+  it('accepts a request for a query’s counts: counts by theme or code, or co-occurrence', () => {
+    for (const query of ['counts', 'cooccurrence']) {
+      for (const by of ['theme', 'code']) {
+        const request = { type: 'requestQuery', root: '/study', query, by };
+        assert.deepEqual(check(request), { ok: true, message: request });
+      }
+    }
+  });
+
+  it('refuses a query that is not one of the panel’s, and extra or missing fields', () => {
+    const request = { type: 'requestQuery', root: '/study', query: 'counts', by: 'theme' };
+    assert.match(reason({ ...request, query: 'crosstab' }), /requestQuery: query is not one of counts, cooccurrence/);
+    assert.match(reason({ ...request, query: 'Counts' }), /requestQuery: query is not one of/);
+    assert.match(reason({ ...request, by: 'case' }), /requestQuery: by is not one of theme, code/);
+    assert.match(reason({ ...request, by: ['theme'] }), /requestQuery: by is not a string/);
+    assert.match(reason({ ...request, root: '' }), /requestQuery: root is empty/);
+    assert.match(reason({ ...request, attribute: 'role' }), /requestQuery: unexpected field/);
+    const noBy: Record<string, unknown> = { ...request };
+    delete noBy.by;
+    assert.match(reason(noBy), /requestQuery: missing field by/);
+  });
+
+  it('accepts a request for a query cell’s segments by whole row and column numbers within bounds', () => {
+    const request = { type: 'requestQuerySegments', root: '/study', query: 'cooccurrence', by: 'theme', row: 4, col: 6 };
+    assert.deepEqual(check(request), { ok: true, message: request });
+    assert.equal(check({ ...request, query: 'counts', by: 'code', row: 0, col: MAX_QUERY_INDEX - 1 }).ok, true);
+  });
+
+  it('refuses a query cell that is not a whole number within bounds', () => {
+    const request = { type: 'requestQuerySegments', root: '/study', query: 'counts', by: 'theme', row: 0, col: 0 };
+    assert.match(reason({ ...request, row: -1 }), /requestQuerySegments: row is not a whole number/);
+    assert.match(reason({ ...request, col: 1.5 }), /requestQuerySegments: col is not a whole number/);
+    assert.match(reason({ ...request, col: MAX_QUERY_INDEX }), /requestQuerySegments: col is not a whole number/);
+    assert.match(reason({ ...request, row: Number.NaN }), /requestQuerySegments: row is not a whole number/);
+    assert.match(reason({ ...request, row: Infinity }), /requestQuerySegments: row is not a whole number/);
+    assert.match(reason({ ...request, row: '3' }), /requestQuerySegments: row is not a number/);
+    assert.match(reason({ ...request, query: 'segments' }), /requestQuerySegments: query is not one of/);
+    assert.match(reason({ ...request, case: 'SH02' }), /requestQuerySegments: unexpected field/);
+    const noCol: Record<string, unknown> = { ...request };
+    delete noCol.col;
+    assert.match(reason(noCol), /requestQuerySegments: missing field col/);
   });
 });
