@@ -47,6 +47,11 @@ export interface MatrixRowView {
   /** The value of the grouping attribute; `""` when the documents have none. */
   readonly wave: string;
   readonly documents: readonly string[];
+  /**
+   * The row's value of each attribute offered (`MatrixViewData.attributes`), where its
+   * documents agree on one: for showing only the rows of one value (role = GP, say).
+   */
+  readonly attributes: Readonly<Record<string, string>>;
   /** By theme id; every theme has a cell. */
   readonly cells: Readonly<Record<string, MatrixCellView>>;
 }
@@ -298,6 +303,12 @@ export interface MatrixSort {
   readonly descending: boolean;
 }
 
+/** Show only the rows whose value of `attribute` is `value`. */
+export interface MatrixRowFilter {
+  readonly attribute: string;
+  readonly value: string;
+}
+
 /** What the matrix webview keeps with `setState`, to redraw at once after a reload. */
 export interface MatrixPanelState {
   /** 2: the compact matrix (state saved by version 1 is not restored). */
@@ -308,6 +319,10 @@ export interface MatrixPanelState {
   /** Themes whose codes are shown as columns. */
   readonly expanded?: readonly string[];
   readonly sort?: MatrixSort;
+  /** Only the rows with this value of this attribute. */
+  readonly rowFilter?: MatrixRowFilter;
+  /** Themes whose columns are hidden. */
+  readonly hiddenThemes?: readonly string[];
   /** The view shown; `matrix` when absent. */
   readonly view?: MatrixPanelView;
   /** The counts' columns; `theme` when absent. */

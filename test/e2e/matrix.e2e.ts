@@ -9,6 +9,8 @@ import { eventually, useVSCode } from './harness';
 import { repoRoot } from './paths';
 
 const SH02 = 'transcripts/2021/SH02.md';
+/** The rows whose role is Health board lead: P3 in 2016 and 2021, SH03 in 2021. */
+const HEALTH_BOARD_LEADS = ['P3', 'P3', 'SH03'];
 
 describe('The Framework Matrix', function () {
   const vscode = useVSCode({ name: 'matrix' });
@@ -129,6 +131,28 @@ describe('The Framework Matrix', function () {
     await header.locator('[data-testid="sort"]').click();
     await header.locator('[data-testid="sort"]').click();
     await eventually(async () => assert.equal(await header.getAttribute('aria-sort'), 'none'), { timeout: 15_000 });
+  });
+
+  it('shows only the rows of one role, and hides a theme’s column from the Themes menu', async function () {
+    const show = frame().locator('[data-testid="row-filter"]');
+    await show.selectOption({ label: 'role: Health board lead' });
+    const shownCases = () => frame().locator('[data-testid="matrix"] tbody th[scope="row"] .case-id').allTextContents();
+    await eventually(async () => assert.deepEqual(await shownCases(), HEALTH_BOARD_LEADS), { timeout: 15_000 });
+    await show.selectOption({ label: 'All cases' });
+    await eventually(async () => assert.equal((await shownCases()).length, 13), { timeout: 15_000 });
+
+    await frame().locator('[data-testid="themes-summary"]').click();
+    await frame().locator('[data-testid="theme-toggle"][data-theme="governance"]').uncheck();
+    const themes = () => frame().locator('thead th[data-testid="theme"]').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-theme')));
+    await eventually(async () => {
+      const shown = await themes();
+      assert.equal(shown.length, 9);
+      assert.ok(!shown.includes('governance'));
+    }, { timeout: 15_000 });
+    assert.match((await frame().locator('[data-testid="themes-summary"]').textContent()) ?? '', /9 of 10/);
+    await frame().locator('[data-testid="theme-toggle"][data-theme="governance"]').check();
+    await eventually(async () => assert.equal((await themes()).length, 10), { timeout: 15_000 });
+    await frame().locator('[data-testid="themes-summary"]').click();
   });
 
   it('shows a summary typed in a transcript before it is saved', async function () {

@@ -26,6 +26,7 @@ import type {
   MatrixQueryBy,
   MatrixQueryKind,
   MatrixQuoteView,
+  MatrixRowFilter,
   MatrixSort,
   MatrixToWebviewMessage,
   MatrixViewData,
@@ -46,6 +47,7 @@ import {
   NO_FILTER,
   PANEL_VIEWS,
   queryTable,
+  rowFilterOptions,
   sameCell,
   type CellKey,
   type FilterResult,
@@ -74,6 +76,9 @@ let selected: CellKey | undefined;
 /** The selected cell's segments as the host sent them for the matrix shown; undefined while asked. */
 let quotes: readonly MatrixQuoteView[] | undefined;
 let expanded = new Set<string>();
+/** Themes whose columns the person hid, and the attribute value rows are narrowed to. */
+let hiddenThemes = new Set<string>();
+let rowFilter: MatrixRowFilter | undefined;
 let sort: MatrixSort = DEFAULT_SORT;
 let columns: MatrixColumn[] = [];
 /** Whether the filter hides every row (the note says so, in the matrix's view). */
@@ -108,6 +113,12 @@ filter.label = 'Filter by case, summary or quote';
 // A native select: fully keyboard-accessible and themed by base.css, no component needed.
 const groupBy = el('select', { className: 'group-by', testId: 'group-by', attrs: { 'aria-label': 'Group rows by' } });
 const groupByLabel = el('label', { className: 'group-by-label' }, 'Rows by ', groupBy);
+// Narrow the rows to one value of an attribute (role: GP), or hide themes' columns.
+const rowFilterSelect = el('select', { className: 'row-filter', testId: 'row-filter', attrs: { 'aria-label': 'Show the rows of' } });
+const rowFilterLabel = el('label', { className: 'group-by-label' }, 'Show ', rowFilterSelect);
+const themesSummary = el('summary', { testId: 'themes-summary', text: 'Themes' });
+const themesList = el('div', { className: 'themes-list', attrs: { role: 'group', 'aria-label': 'Themes shown as columns' } });
+const themesMenu = el('details', { className: 'themes-menu', testId: 'themes-menu' }, themesSummary, themesList);
 const countBySelect = el(
   'select',
   { className: 'group-by', testId: 'count-by', attrs: { 'aria-label': 'Count columns' } },
@@ -181,7 +192,7 @@ const layout = el(
 
 replaceContent(
   root,
-  el('header', { className: 'toolbar' }, title, tablist, el('div', { className: 'actions' }, groupByLabel, countByLabel, filter, exportButton, refresh)),
+  el('header', { className: 'toolbar' }, title, tablist, el('div', { className: 'actions' }, groupByLabel, rowFilterLabel, themesMenu, countByLabel, filter, exportButton, refresh)),
   status,
   noMatch,
   layout,
@@ -263,7 +274,69 @@ function showGrouping(matrix: MatrixViewData | null): void {
   const options = matrix.attributes.map((a) => el('option', { text: a, attrs: { value: a } }));
   replaceContent(groupBy, ...options);
   groupBy.value = matrix.attribute;
+  showRowFilter(matrix);
+  showThemesMenu(matrix);
 }
+
+/**
+ * The "Show" picker: every case, or the rows of one value of an attribute (grouped by
+ * attribute). A filter whose value no row has any more (recoded, regrouped) is dropped.
+ */
+function showRowFilter(matrix: MatrixViewData): void {
+  const groups = rowFilterOptions(matrix);
+  if (rowFilter && !groups.some((g) => g.attribute === rowFilter!.attribute && g.values.includes(rowFilter!.value))) rowFilter = undefined;
+  replaceContent(
+    rowFilterSelect,
+    el('option', { text: 'All cases', attrs: { value: '' } }),
+    ...groups.map((g) => el('optgroup', { attrs: { label: g.attribute } }, ...g.values.map((v) => el('option', { text: `${g.attribute}: ${v}`, attrs: { value: JSON.stringify([g.attribute, v]) } })))),
+  );
+  rowFilterSelect.value = rowFilter ? JSON.stringify([rowFilter.attribute, rowFilter.value]) : '';
+}
+
+/** The "Themes" menu: a checkbox per theme, checked when its column is shown. */
+function showThemesMenu(matrix: MatrixViewData): void {
+  for (const id of [...hiddenThemes]) if (!matrix.themes.some((t) => t.id === id)) hiddenThemes.delete(id);
+  const shown = matrix.themes.length - hiddenThemes.size;
+  setText(themesSummary, hiddenThemes.size === 0 ? 'Themes' : `Themes (${shown} of ${matrix.themes.length})`);
+  replaceContent(
+    themesList,
+    ...matrix.themes.map((t) => el(
+      'label',
+      { className: 'theme-toggle' },
+      el('input', { testId: 'theme-toggle', attrs: { type: 'checkbox', 'data-theme': t.id, ...(hiddenThemes.has(t.id) ? {} : { checked: true }) } }),
+      ` ${t.name}`,
+    )),
+  );
+}
+
+rowFilterSelect.addEventListener('change', () => {
+  const value = rowFilterSelect.value;
+  const parsed: unknown = value === '' ? undefined : JSON.parse(value);
+  rowFilter = Array.isArray(parsed) && typeof parsed[0] === 'string' && typeof parsed[1] === 'string' ? { attribute: parsed[0], value: parsed[1] } : undefined;
+  grid.scrollToTop();
+  relayout();
+  saveStateSoon();
+});
+
+themesList.addEventListener('change', (event) => {
+  const box = event.target instanceof HTMLInputElement ? event.target : null;
+  const theme = box?.dataset.theme;
+  if (!box || theme === undefined || !data) return;
+  if (box.checked) hiddenThemes.delete(theme);
+  else hiddenThemes.add(theme);
+  hiddenThemes = new Set(hiddenThemes);
+  // A hidden theme's cells cannot stay selected, nor its column sort the rows.
+  if (selected?.theme === theme && hiddenThemes.has(theme)) {
+    selected = undefined;
+    detail.show(data, undefined, undefined);
+  }
+  if (sort.theme === theme && hiddenThemes.has(theme)) sort = DEFAULT_SORT;
+  showThemesMenu(data);
+  // The list was redrawn: keep the keyboard on the same checkbox.
+  themesList.querySelector<HTMLInputElement>(`input[data-theme="${CSS.escape(theme)}"]`)?.focus();
+  relayout();
+  saveStateSoon();
+});
 
 // Typing fires faster than frames: filter once per frame with the latest text.
 let filterFrame = 0;
@@ -287,6 +360,8 @@ function show(message: MatrixMessage): void {
     selected = undefined;
     expanded = new Set();
     sort = DEFAULT_SORT;
+    rowFilter = undefined;
+    hiddenThemes = new Set();
     delete results.counts;
     delete results.cooccurrence;
     querySelected.counts = querySelected.cooccurrence = undefined;
@@ -295,7 +370,7 @@ function show(message: MatrixMessage): void {
   }
   data = message.data;
   loading = message.loading;
-  columns = data ? buildColumns(data, expanded) : [];
+  columns = data ? buildColumns(data, expanded, hiddenThemes) : [];
   // A cell whose row or column is gone (recoded, renamed) can no longer be selected.
   // (While no matrix is shown, as during a reload, the selection waits for the next one.)
   if (selected && data && !locateCell(data, columns, selected)) selected = undefined;
@@ -342,9 +417,9 @@ function showStatus(): void {
 
 /** Lays the columns out, regroups, refilters and sorts the rows, and redraws the grid. */
 function relayout(): void {
-  columns = data ? buildColumns(data, expanded) : [];
+  columns = data ? buildColumns(data, expanded, hiddenThemes) : [];
   const result = filterText.trim() === '' ? NO_FILTER : filterResult;
-  const matrixLayout = data ? buildLayout(data, columns, result, sort) : null;
+  const matrixLayout = data ? buildLayout(data, columns, result, sort, rowFilter) : null;
   grid.show(data, columns, matrixLayout, sort);
   grid.setSelected(selected);
   // "Nothing matches" only once the host has answered for the text in the box.
@@ -390,6 +465,8 @@ function showView(): void {
   queryView.hidden = matrix;
   queryDetail.element.hidden = matrix;
   filter.hidden = !matrix;
+  rowFilterLabel.hidden = !matrix || rowFilterSelect.options.length < 2;
+  themesMenu.hidden = !matrix || !data || data.themes.length < 2;
   noMatch.hidden = !matrix || !nothingMatches;
   // Exporting writes a file: not in Restricted Mode; and it writes the matrix, not the counts.
   exportButton.hidden = !matrix || !data || data.readOnly;
@@ -508,6 +585,8 @@ function saveStateNow(): void {
     ...(filterText ? { filter: filterText } : {}),
     ...(expanded.size > 0 ? { expanded: [...expanded] } : {}),
     ...(sort !== DEFAULT_SORT ? { sort } : {}),
+    ...(rowFilter ? { rowFilter } : {}),
+    ...(hiddenThemes.size > 0 ? { hiddenThemes: [...hiddenThemes] } : {}),
     ...(view !== 'matrix' ? { view } : {}),
     ...(countBy !== 'theme' ? { countBy } : {}),
     ...(querySelected.counts ? { countsSelected: querySelected.counts } : {}),
@@ -533,6 +612,8 @@ if (saved) {
   selected = saved.selected;
   expanded = new Set(saved.expanded ?? []);
   sort = saved.sort ?? DEFAULT_SORT;
+  rowFilter = saved.rowFilter;
+  hiddenThemes = new Set(saved.hiddenThemes ?? []);
   view = saved.view ?? 'matrix';
   countBy = saved.countBy ?? 'theme';
   querySelected.counts = saved.countsSelected;

@@ -10,6 +10,7 @@ import type {
   MatrixPanelState,
   MatrixPanelView,
   MatrixQueryKind,
+  MatrixRowFilter,
   MatrixRowMatchView,
   MatrixRowView,
   MatrixSort,
@@ -17,6 +18,9 @@ import type {
   QueryCellKey,
   QueryResultMessage,
 } from '../../src/protocol';
+
+/** Case ids and attribute values in natural order (P2 before P10). */
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 /** A cell by what survives a reload of the data: row indices and column order may change. */
 export type CellKey = MatrixCellKey;
@@ -57,13 +61,16 @@ function own(record: Readonly<Record<string, number>>, key: string): number {
   return Object.hasOwn(record, key) ? record[key] : 0;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /**
- * The grid's columns: each theme, followed, when it is in `expanded`, by a column per code. (A
+ * The grid's columns: each theme not `hidden`, followed, when it is in `expanded`, by a column per code. (A
  * theme is applied as a code of its own only when it has no codes: it has nothing to expand.)
  */
-export function buildColumns(data: MatrixViewData, expanded: ReadonlySet<string>): MatrixColumn[] {
+export function buildColumns(data: MatrixViewData, expanded: ReadonlySet<string>, hidden: ReadonlySet<string> = NONE): MatrixColumn[] {
   const columns: MatrixColumn[] = [];
   for (const theme of data.themes) {
+    if (hidden.has(theme.id)) continue;
     columns.push({ theme: theme.id, code: '', name: theme.name, expandable: theme.codes.length > 0 });
     if (!expanded.has(theme.id)) continue;
     for (const code of theme.codes) columns.push({ theme: theme.id, code: code.id, name: code.name, expandable: false });
@@ -123,7 +130,22 @@ function isTheme(value: unknown): boolean {
 
 function isRow(value: unknown): boolean {
   return isRecord(value) && isString(value.case) && isString(value.wave) && Array.isArray(value.documents) && value.documents.every(isString)
+    && isRecord(value.attributes) && Object.values(value.attributes).every(isString)
     && isRecord(value.cells) && Object.values(value.cells).every(isCell);
+}
+
+/** Whether the row has `filter`'s value (no filter: every row). */
+export function rowMatches(row: MatrixRowView, filter: MatrixRowFilter | undefined): boolean {
+  return !filter || (Object.hasOwn(row.attributes, filter.attribute) && row.attributes[filter.attribute] === filter.value);
+}
+
+/** The values rows may be filtered by: per attribute offered, the values rows have, in natural order. */
+export function rowFilterOptions(data: MatrixViewData): { readonly attribute: string; readonly values: readonly string[] }[] {
+  return data.attributes.flatMap((attribute) => {
+    const values = new Set<string>();
+    for (const row of data.rows) if (Object.hasOwn(row.attributes, attribute)) values.add(row.attributes[attribute]);
+    return values.size > 1 ? [{ attribute, values: [...values].sort((a, b) => collator.compare(a, b)) }] : [];
+  });
 }
 
 /** The whole shape, cells included: drawing a malformed saved matrix would throw mid-page. */
@@ -159,6 +181,8 @@ export function isMatrixPanelState(state: unknown): state is MatrixPanelState {
   if (state.filter !== undefined && !isString(state.filter)) return false;
   if (state.expanded !== undefined && !(Array.isArray(state.expanded) && state.expanded.every(isString))) return false;
   if (state.sort !== undefined && !isSort(state.sort)) return false;
+  if (state.hiddenThemes !== undefined && !(Array.isArray(state.hiddenThemes) && state.hiddenThemes.every(isString))) return false;
+  if (state.rowFilter !== undefined && !(isRecord(state.rowFilter) && isString(state.rowFilter.attribute) && isString(state.rowFilter.value))) return false;
   if (state.view !== undefined && !(PANEL_VIEWS as readonly unknown[]).includes(state.view)) return false;
   if (state.countBy !== undefined && state.countBy !== 'theme' && state.countBy !== 'code') return false;
   if (state.countsSelected !== undefined && !isQueryCellKey(state.countsSelected)) return false;
@@ -211,7 +235,6 @@ export interface MatrixLayout {
   readonly shownRows: number;
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 /**
  * Groups rows by wave, in the order waves first appear (the host sorts rows by wave, so this
@@ -226,6 +249,7 @@ export function buildLayout(
   columns: readonly MatrixColumn[],
   filter: FilterResult,
   sort: MatrixSort = DEFAULT_SORT,
+  rowFilter?: MatrixRowFilter,
 ): MatrixLayout {
   const filtering = filter.text.trim() !== '';
   const matches = new Map<string, readonly string[] | null>();
@@ -233,6 +257,8 @@ export function buildLayout(
 
   const groups = new Map<string, number[]>();
   data.rows.forEach((row, i) => {
+    // Rows of another value are not part of this view at all (nor of its "n of m" counts).
+    if (!rowMatches(row, rowFilter)) return;
     const list = groups.get(row.wave);
     if (list) list.push(i);
     else groups.set(row.wave, [i]);

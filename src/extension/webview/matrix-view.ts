@@ -33,7 +33,17 @@ export function toMatrixView(
   // Plain objects keyed by code id are safe: codebook ids are lower-case words and dashes
   // (core/ids.ts), never a key of Object.prototype such as `__proto__`.
   const maxCodeSegments: Record<string, number> = {};
+  const offered = attributes.includes(matrix.attribute) ? attributes : [matrix.attribute, ...attributes];
+  const documentAt = new Map(corpus.documents.map((d) => [d.path, d]));
   const rows = matrix.rows.map((row) => {
+    const documents = row.documents.map((p) => documentAt.get(p)).filter((d) => d !== undefined);
+    // Values every document of the row shares (an interview and its notes may differ).
+    // Null prototype, then spread: attribute names are the researcher's front-matter keys.
+    const values = Object.create(null) as Record<string, string>;
+    for (const key of offered) {
+      const v = documents[0]?.attributes[key];
+      if (v !== undefined && documents.every((d) => d.attributes[key] === v)) values[key] = v;
+    }
     const cells: Record<string, MatrixCellView> = {};
     for (const theme of matrix.themes) {
       const cell = row.cells[theme.id];
@@ -42,14 +52,14 @@ export function toMatrixView(
       for (const code in codes) if (codes[code] > (maxCodeSegments[code] ?? 0)) maxCodeSegments[code] = codes[code];
       cells[theme.id] = cell.summary !== undefined ? { summary: cell.summary, segments: cell.segments, codes } : { segments: cell.segments, codes };
     }
-    return { case: row.case, wave: row.wave, documents: row.documents, cells };
+    return { case: row.case, wave: row.wave, documents: row.documents, attributes: { ...values }, cells };
   });
   return {
     version: where.version,
     root: where.root,
     name: where.name,
     attribute: matrix.attribute,
-    attributes: attributes.includes(matrix.attribute) ? attributes : [matrix.attribute, ...attributes],
+    attributes: offered,
     themes: matrix.themes,
     maxSegments: matrix.maxSegments,
     maxCodeSegments,

@@ -16,14 +16,16 @@ import {
   queryTable,
   valueLabel,
   nextSort,
+  rowFilterOptions,
+  rowMatches,
   NO_FILTER,
   sameSummary,
   waveLabel,
   type RowItem,
 } from '../../../webview/matrix/matrix-model';
 
-function row(caseId: string, wave: string, cells: MatrixRowView['cells']): MatrixRowView {
-  return { case: caseId, wave, documents: [`${caseId}-${wave}.md`], cells };
+function row(caseId: string, wave: string, cells: MatrixRowView['cells'], attributes: Record<string, string> = {}): MatrixRowView {
+  return { case: caseId, wave, documents: [`${caseId}-${wave}.md`], attributes: { wave, ...attributes }, cells };
 }
 
 const none = { segments: 0, codes: {} };
@@ -151,6 +153,41 @@ describe('webview matrix model', () => {
     assert.ok(!sameSummary('One.', 'One'));
   });
 
+  describe('showing some rows and columns', () => {
+    const roles: MatrixViewData = {
+      ...data,
+      rows: [
+        row('P10', '1', data.rows[0].cells, { role: 'GP' }),
+        row('P2', '1', data.rows[1].cells, { role: 'Practice manager' }),
+        row('P10', '2', data.rows[2].cells, { role: 'GP' }),
+        row('P3', '', data.rows[3].cells),
+      ],
+    };
+
+    it('offers each attribute with the values rows have, in natural order', () => {
+      assert.deepEqual(rowFilterOptions(roles), [
+        { attribute: 'wave', values: ['', '1', '2'] },
+        { attribute: 'role', values: ['GP', 'Practice manager'] },
+      ]);
+    });
+
+    it('keeps only the rows of the value chosen, counting groups among them', () => {
+      const layout = buildLayout(roles, themesOnly, NO_FILTER, DEFAULT_SORT, { attribute: 'role', value: 'GP' });
+      assert.deepEqual(
+        layout.items.map((i) => (i.kind === 'group' ? `group ${i.wave} ${i.shown}/${i.total}` : `row ${i.row}`)),
+        ['group 1 1/1', 'row 0', 'group 2 1/1', 'row 2'],
+      );
+      assert.ok(!rowMatches(roles.rows[3], { attribute: 'role', value: 'GP' }), 'a row without the attribute');
+      assert.ok(!rowMatches(roles.rows[0], { attribute: 'toString', value: 'GP' }));
+      assert.ok(rowMatches(roles.rows[3], undefined));
+    });
+
+    it('leaves hidden themes out of the columns, codes and all', () => {
+      const columns = buildColumns(data, new Set(['access']), new Set(['access']));
+      assert.deepEqual(columns.map((c) => `${c.theme}/${c.code}`), ['trust/']);
+    });
+  });
+
   describe('isMatrixPanelState', () => {
     it('accepts saved state of this version, with or without a matrix, selection, filter, expanded themes and sort', () => {
       assert.ok(isMatrixPanelState({ version: 2, data: null }));
@@ -161,6 +198,8 @@ describe('webview matrix model', () => {
         filter: 'gp',
         expanded: ['access'],
         sort: { theme: 'access', code: '', descending: true },
+        rowFilter: { attribute: 'role', value: 'GP' },
+        hiddenThemes: ['trust'],
       }));
       assert.ok(isMatrixPanelState(JSON.parse(JSON.stringify({ version: 2, data }))));
       assert.ok(isMatrixPanelState({
@@ -190,6 +229,9 @@ describe('webview matrix model', () => {
       assert.ok(!isMatrixPanelState({ version: 2, data: null, selected: { case: 'P01', wave: '1', theme: 'access' } }));
       assert.ok(!isMatrixPanelState({ version: 2, data: null, expanded: 'access' }));
       assert.ok(!isMatrixPanelState({ version: 2, data: null, sort: { theme: 'access' } }));
+      assert.ok(!isMatrixPanelState({ version: 2, data: null, rowFilter: { attribute: 'role' } }));
+      assert.ok(!isMatrixPanelState({ version: 2, data: null, hiddenThemes: [3] }));
+      assert.ok(!isMatrixPanelState({ version: 2, data: { ...data, rows: [{ ...data.rows[0], attributes: { role: 1 } }] } }));
       assert.ok(!isMatrixPanelState({ version: 2, data: { ...data, readOnly: 'no' } }));
       const badCount = { ...data, rows: [row('P09', '1', { access: { segments: 1, codes: { wait: -1 } } })] };
       assert.ok(!isMatrixPanelState({ version: 2, data: badCount }));

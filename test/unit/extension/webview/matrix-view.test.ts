@@ -68,6 +68,15 @@ const quote = (file: string, id: string, code: string, text: string, anchored = 
   ({ file, id, code, quote: text, illustrative: false, anchored });
 
 describe('the queries beside the matrix (host side)', () => {
+  it('gives each row its values of the attributes offered, for showing one value’s rows', async () => {
+    const { answers: a } = await answers();
+    assert.deepEqual(a.view.attributes, ['role', 'wave']);
+    assert.deepEqual(a.view.rows.map((r) => [r.case, r.attributes]), [
+      ['GP01', { role: 'Cluster lead', wave: '2021' }],
+      ['PM02', { role: 'Practice manager', wave: '2021' }],
+    ]);
+  });
+
   it('counts by the matrix’s grouping attribute, without the refs, with the busiest cell for shading', async () => {
     const { corpus, answers: a } = await answers();
     const result = a.query('counts', 'theme');
