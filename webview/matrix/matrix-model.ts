@@ -485,3 +485,43 @@ export function queryCellHeading(table: QueryTableModel, row: number, col: numbe
   if (table.query === 'counts') return `${r.name} · ${c.name}`;
   return row === col ? `${r.name}: its segments` : `${r.name} ∩ ${c.name}`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Keyboard moves in a grid
+
+/**
+ * Where a key takes the active cell of a grid of `lastRow + 1` rows by `lastCol + 1` columns
+ * (rows counted as shown): the arrows, Home and End (with Ctrl: the first or last cell), Page
+ * Up and Down by `page` rows, clamped to the grid; `'activate'` for Enter and Space;
+ * undefined for any other key.
+ */
+export function gridMove(
+  key: string,
+  ctrl: boolean,
+  at: { readonly row: number; readonly col: number },
+  size: { readonly lastRow: number; readonly lastCol: number; readonly page: number },
+): { row: number; col: number } | 'activate' | undefined {
+  const { row, col } = at;
+  const { lastRow, lastCol, page } = size;
+  let next: { row: number; col: number };
+  switch (key) {
+    case 'ArrowDown': next = { row: row + 1, col }; break;
+    case 'ArrowUp': next = { row: row - 1, col }; break;
+    case 'ArrowRight': next = { row, col: col + 1 }; break;
+    case 'ArrowLeft': next = { row, col: col - 1 }; break;
+    case 'Home': next = ctrl ? { row: 0, col: 0 } : { row, col: 0 }; break;
+    case 'End': next = ctrl ? { row: lastRow, col: lastCol } : { row, col: lastCol }; break;
+    case 'PageDown': next = { row: row + page, col }; break;
+    case 'PageUp': next = { row: row - page, col }; break;
+    case 'Enter':
+    case ' ':
+      return 'activate';
+    default:
+      return undefined;
+  }
+  return { row: clamp(next.row, 0, lastRow), col: clamp(next.col, 0, lastCol) };
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, n));
+}

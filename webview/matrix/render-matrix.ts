@@ -19,6 +19,7 @@ import {
   columnMax,
   columnSegments,
   DEFAULT_SORT,
+  gridMove,
   keyOf,
   locateCell,
   plural,
@@ -555,31 +556,18 @@ export class MatrixGrid {
     const pageRows = Math.max(1, Math.floor((this.element.clientHeight - this.thead.offsetHeight) / this.rowHeight) - 1);
     const ctrl = event.ctrlKey || event.metaKey;
 
-    let next: { nav: number; col: number } | undefined;
-    switch (event.key) {
-      case 'ArrowDown': next = { nav: nav + 1, col }; break;
-      case 'ArrowUp': next = { nav: nav - 1, col }; break;
-      case 'ArrowRight': next = { nav, col: col + 1 }; break;
-      case 'ArrowLeft': next = { nav, col: col - 1 }; break;
-      case 'Home': next = ctrl ? { nav: 0, col: 0 } : { nav, col: 0 }; break;
-      case 'End': next = ctrl ? { nav: lastRow, col: lastCol } : { nav, col: lastCol }; break;
-      case 'PageDown': next = { nav: nav + pageRows, col }; break;
-      case 'PageUp': next = { nav: nav - pageRows, col }; break;
-      case 'Enter':
-      case ' ': {
-        event.preventDefault();
-        const row = layout.items[layout.rowItems[nav]] as RowItem;
-        const pos = { row: row.row, col: Math.min(col, lastCol) };
-        this.focusCell(pos);
-        this.options.onSelect(this.keyAt(pos));
-        return;
-      }
-      default:
-        return;
-    }
+    const move = gridMove(event.key, ctrl, { row: nav, col }, { lastRow, lastCol, page: pageRows });
+    if (move === undefined) return;
     event.preventDefault();
-    const target = layout.items[layout.rowItems[clamp(next.nav, 0, lastRow)]] as RowItem;
-    this.focusCell({ row: target.row, col: clamp(next.col, 0, lastCol) });
+    if (move === 'activate') {
+      const row = layout.items[layout.rowItems[nav]] as RowItem;
+      const pos = { row: row.row, col: Math.min(col, lastCol) };
+      this.focusCell(pos);
+      this.options.onSelect(this.keyAt(pos));
+      return;
+    }
+    const target = layout.items[layout.rowItems[move.row]] as RowItem;
+    this.focusCell({ row: target.row, col: move.col });
   }
 }
 
@@ -594,10 +582,6 @@ function sortButton(label: string, title: string, theme: string, code: string): 
 
 function spacerRow(): HTMLTableRowElement {
   return el('tr', { className: 'spacer', attrs: { 'aria-hidden': 'true' } }, el('td'));
-}
-
-function clamp(n: number, lo: number, hi: number): number {
-  return Math.min(hi, Math.max(lo, n));
 }
 
 /** The first index of sorted `list` whose value is ≥ `value`. */

@@ -7,7 +7,7 @@
  */
 import type { MatrixQuoteView } from '../../src/protocol';
 import { el, setAttribute, setText, type Child } from '../common/dom';
-import { queryCellHeading, type QueryCellModel, type QueryTableModel } from './matrix-model';
+import { gridMove, queryCellHeading, type QueryCellModel, type QueryTableModel } from './matrix-model';
 import { listenForQuoteOpen, renderQuoteList } from './render-detail';
 
 /** A cell by its indices in the table shown. */
@@ -139,26 +139,11 @@ export class QueryGrid {
     const lastCol = model.columns.length - 1;
     const ctrl = event.ctrlKey || event.metaKey;
     const page = Math.max(1, Math.floor(this.element.clientHeight / Math.max(1, this.tbody.rows[0]?.offsetHeight ?? 1)) - 2);
-    let next: QueryPosition | undefined;
-    switch (event.key) {
-      case 'ArrowDown': next = { row: row + 1, col }; break;
-      case 'ArrowUp': next = { row: row - 1, col }; break;
-      case 'ArrowRight': next = { row, col: col + 1 }; break;
-      case 'ArrowLeft': next = { row, col: col - 1 }; break;
-      case 'Home': next = ctrl ? { row: 0, col: 0 } : { row, col: 0 }; break;
-      case 'End': next = ctrl ? { row: lastRow, col: lastCol } : { row, col: lastCol }; break;
-      case 'PageDown': next = { row: row + page, col }; break;
-      case 'PageUp': next = { row: row - page, col }; break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        this.options.onSelect({ row, col });
-        return;
-      default:
-        return;
-    }
+    const move = gridMove(event.key, ctrl, { row, col }, { lastRow, lastCol, page });
+    if (move === undefined) return;
     event.preventDefault();
-    this.focus({ row: clamp(next.row, 0, lastRow), col: clamp(next.col, 0, lastCol) });
+    if (move === 'activate') this.options.onSelect({ row, col });
+    else this.focus(move);
   }
 
   private focus(pos: QueryPosition): void {
@@ -214,10 +199,6 @@ function cellElement(cell: QueryCellModel | undefined, row: string, col: string,
   // CSSOM, not a style attribute: the page's CSP has no 'unsafe-inline' for styles.
   if (density > 0) td.style.setProperty('--density', density.toFixed(3));
   return td;
-}
-
-function clamp(n: number, lo: number, hi: number): number {
-  return Math.min(hi, Math.max(lo, n));
 }
 
 export interface QueryDetailOptions {

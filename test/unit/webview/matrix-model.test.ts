@@ -15,6 +15,7 @@ import {
   queryCellHeading,
   queryTable,
   valueLabel,
+  gridMove,
   nextSort,
   rowFilterOptions,
   rowMatches,
@@ -186,6 +187,23 @@ describe('webview matrix model', () => {
       const columns = buildColumns(data, new Set(['access']), new Set(['access']));
       assert.deepEqual(columns.map((c) => `${c.theme}/${c.code}`), ['trust/']);
     });
+  });
+
+  it('moves the active cell of a grid by the keys, within its edges; Enter and Space activate it', () => {
+    const size = { lastRow: 4, lastCol: 2, page: 3 };
+    const at = { row: 1, col: 1 };
+    assert.deepEqual(gridMove('ArrowDown', false, at, size), { row: 2, col: 1 });
+    assert.deepEqual(gridMove('ArrowUp', false, { row: 0, col: 1 }, size), { row: 0, col: 1 });
+    assert.deepEqual(gridMove('ArrowRight', false, { row: 1, col: 2 }, size), { row: 1, col: 2 });
+    assert.deepEqual(gridMove('ArrowLeft', false, at, size), { row: 1, col: 0 });
+    assert.deepEqual(gridMove('Home', false, at, size), { row: 1, col: 0 });
+    assert.deepEqual(gridMove('End', true, at, size), { row: 4, col: 2 });
+    assert.deepEqual(gridMove('Home', true, at, size), { row: 0, col: 0 });
+    assert.deepEqual(gridMove('PageDown', false, at, size), { row: 4, col: 1 });
+    assert.deepEqual(gridMove('PageUp', false, at, size), { row: 0, col: 1 });
+    assert.equal(gridMove('Enter', false, at, size), 'activate');
+    assert.equal(gridMove(' ', false, at, size), 'activate');
+    assert.equal(gridMove('a', false, at, size), undefined);
   });
 
   describe('isMatrixPanelState', () => {
