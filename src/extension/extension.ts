@@ -21,7 +21,7 @@ import { CasesTree } from './views/cases-tree';
 import { CodebookTree, describeRestrictedMode } from './views/codebook-tree';
 import { codebookCommands } from './commands/codebook-commands';
 import { createStatsPanel } from './stats-panel-wiring';
-import { createMatrixPanel } from './matrix-panel-wiring';
+import { createMatrixPanels } from './matrix-panel-wiring';
 import { OpenMatrixCommand } from './commands/open-matrix';
 import { ExportMatrixCommand } from './commands/export-matrix';
 
@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const service = new CorpusService(log);
   const diagnostics = new CorpusDiagnostics(service);
   const stats = createStatsPanel(context, service, log);
-  const matrix = createMatrixPanel(context, service, log);
+  const matrix = createMatrixPanels(context, service, log);
   const decorations = new CodingDecorations(service, (uri, orphans) => diagnostics.setLiveOrphans(uri, orphans));
   const picker = new CodePicker(context.workspaceState);
   const commands = new CommandManager();

@@ -7,7 +7,7 @@ import type { CorpusEntry, CorpusService } from './corpus-service';
 import type { LoadedCorpus } from '../core/corpus/load-corpus';
 import { LiveCorpora } from './live-corpus';
 import { ensureTrusted } from './user-errors';
-import { MatrixPanelController } from './webview/matrix-panel';
+import { MatrixPanels } from './webview/matrix-panel';
 import { MatrixAnswers, toMatrixView } from './webview/matrix-view';
 
 const cached = new WeakMap<LoadedCorpus, Map<string, MatrixAnswers>>();
@@ -33,17 +33,20 @@ export function matrixAnswers(entry: CorpusEntry, loaded: LoadedCorpus, attribut
 }
 
 /**
- * The Framework Matrix panel over the corpus service. Built during activation, because its
- * constructor registers the serializer that restores the panel after a window reload.
+ * The Framework Matrix panels over the corpus service. Built during activation, because the
+ * constructor registers the serializer that restores the panels after a window reload.
  */
-export function createMatrixPanel(context: vscode.ExtensionContext, service: CorpusService, log: vscode.LogOutputChannel): MatrixPanelController {
-  const entryAt = (root: string | undefined) => service.corpora.find((c) => c.root.toString() === root) ?? service.corpora[0];
+export function createMatrixPanels(context: vscode.ExtensionContext, service: CorpusService, log: vscode.LogOutputChannel): MatrixPanels {
+  const entryAt = (root: string) => service.corpora.find((c) => c.root.toString() === root);
   // The matrix follows the editors: what is typed in a transcript or the codebook shows before it is saved.
   const live = new LiveCorpora(service);
   context.subscriptions.push(live);
-  return new MatrixPanelController(
+  return new MatrixPanels(
     context.extensionUri,
     {
+      get corpora() {
+        return service.corpora.map((c) => ({ root: c.root.toString(), name: c.name }));
+      },
       current: (root, attribute) => {
         const entry = entryAt(root);
         return entry ? matrixAnswers(entry, live.current(entry), attribute) : null;

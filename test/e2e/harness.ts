@@ -157,6 +157,16 @@ export class VSCodeSession {
 
   // ---------------------------------------------------------------- doing
 
+  /** Reloads the window ("Developer: Reload Window") and waits for the workbench to be back. */
+  async reloadWindow(): Promise<void> {
+    const loaded = this.page.waitForEvent('load', { timeout: 60_000 });
+    await this.runCommand('Developer: Reload Window');
+    await loaded;
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    if (this.workspaceDir) await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  }
+
+
   /**
    * Runs a command as a person does: F1, its title (e.g. "QualFrame: Validate Corpus"), then its
    * row. With a regular expression, `typed` is what goes into the palette to filter the list.

@@ -1,6 +1,6 @@
 /**
  * The host side of one webview panel, shared by every QualFrame panel: it creates or reveals
- * the single panel of its view type, restores it after a window reload, waits for the
+ * its panel, takes over one restored after a window reload, waits for the
  * webview's `ready` before posting (and again after every reload of the webview), posts typed
  * messages, and lets through only the messages from the webview that pass
  * {@link checkFromWebviewMessage} and that this panel accepts.
@@ -63,11 +63,13 @@ export class PanelHost<TTo extends ToWebviewMessage = ToWebviewMessage, TFrom ex
   /** Holds messages until the webview's page says `ready`; the latest of each type. */
   private readonly gate: ReadyGate<TTo>;
   private readonly closed = new vscode.EventEmitter<void>();
+  private title: string;
 
   /** Fires when the user closes the panel (or it is disposed). */
   readonly onDidClose: vscode.Event<void> = this.closed.event;
 
   constructor(private readonly options: PanelHostOptions<TFrom>) {
+    this.title = options.title;
     this.gate = new ReadyGate<TTo>(
       (message) => this.panel?.webview.postMessage(message) ?? Promise.resolve(false),
       (message, error) => options.log.error(`${options.viewType}: could not post ${message.type}: ${describe(error)}`),
@@ -76,6 +78,13 @@ export class PanelHost<TTo extends ToWebviewMessage = ToWebviewMessage, TFrom ex
 
   get viewType(): string {
     return this.options.viewType;
+  }
+
+  /** The tab title, now and for a panel opened later. */
+  setTitle(title: string): void {
+    if (this.title === title) return;
+    this.title = title;
+    if (this.panel) this.panel.title = title;
   }
 
   /** Whether the panel exists (open in some editor group, visible or not). */
@@ -91,7 +100,7 @@ export class PanelHost<TTo extends ToWebviewMessage = ToWebviewMessage, TFrom ex
     }
     const panel = vscode.window.createWebviewPanel(
       this.options.viewType,
-      this.options.title,
+      this.title,
       { viewColumn: this.options.viewColumn ?? vscode.ViewColumn.Active, preserveFocus },
       { ...panelWebviewOptions(this.options.extensionUri), ...PANEL_OPTIONS },
     );
@@ -104,29 +113,24 @@ export class PanelHost<TTo extends ToWebviewMessage = ToWebviewMessage, TFrom ex
    */
   restore(panel: vscode.WebviewPanel): void {
     if (this.panel) {
-      // One panel per view type: a second one (restored late, or twice) is closed.
+      // One panel per host: a second one (restored late, or twice) is closed.
       this.options.log.warn(`${this.options.viewType}: a restored panel was closed; the panel is already open`);
       panel.dispose();
       return;
     }
     panel.webview.options = panelWebviewOptions(this.options.extensionUri);
-    panel.title = this.options.title;
+    panel.title = this.title;
     this.adopt(panel);
   }
 
   /**
-   * Registers the serializer that restores this panel after a window reload. Call it during
-   * activation; the manifest needs the `onWebviewPanel:<viewType>` activation event.
+   * Registers the serializer that restores this panel after a window reload, for a view type
+   * with one panel. Call it during activation; the manifest needs the
+   * `onWebviewPanel:<viewType>` activation event.
    */
   registerSerializer(): vscode.Disposable {
-    return vscode.window.registerWebviewPanelSerializer(this.options.viewType, {
-      // The state is the webview's own (from setState) and is read back there with
-      // getState(); the host does not need it, and trusts nothing in it.
-      deserializeWebviewPanel: async (panel) => {
-        this.options.log.debug(`${this.options.viewType}: restoring panel`);
-        this.restore(panel);
-      },
-    });
+    // The state is the webview's own (from setState) and is read back there with getState().
+    return registerPanelSerializer(this.options.viewType, this.options.log, (panel) => this.restore(panel));
   }
 
   /**
@@ -211,6 +215,24 @@ export class PanelHost<TTo extends ToWebviewMessage = ToWebviewMessage, TFrom ex
       panel: this.options.bundle,
     });
   }
+}
+
+/**
+ * Registers the serializer of a view type: `restore` takes over each panel VS Code brings back
+ * after a window reload, with the state its webview last saved. That state comes from the
+ * webview: untrusted, to be checked before use.
+ */
+export function registerPanelSerializer(
+  viewType: string,
+  log: vscode.LogOutputChannel,
+  restore: (panel: vscode.WebviewPanel, state: unknown) => void,
+): vscode.Disposable {
+  return vscode.window.registerWebviewPanelSerializer(viewType, {
+    deserializeWebviewPanel: async (panel, state: unknown) => {
+      log.debug(`${viewType}: restoring panel`);
+      restore(panel, state);
+    },
+  });
 }
 
 function describe(error: unknown): string {
