@@ -66,6 +66,9 @@ export const PAINT_STEPS = {
   painted: 'browser: Enter to the first row painted',
   panelOpen: 'browser, part 1: Enter to panel open (webview element added)',
   message: 'browser, part 2: panel open to the message that drew the rows',
+  script: 'browser, part 2a: panel open to the panel script loaded',
+  ready: 'browser, part 2b: script loaded to the webview saying ready',
+  answer: 'browser, part 2c: ready to the message that drew the rows',
   inDom: 'browser, part 3: that message to the first row in the DOM',
   paint: 'browser, part 4: first row in the DOM to painted',
 } as const;
@@ -81,6 +84,9 @@ export interface PaintOpen {
   /** When the webview's frame document started (its init script ran), and its first message. */
   readonly frameCreatedMs?: number;
   readonly firstMessageMs?: number;
+  /** The panel's script (matrix.js) fetched (resource timing), and the page saying `ready` (its User Timing mark). */
+  readonly scriptMs?: number;
+  readonly readyMs?: number;
   /** Messages the webview received before the first row. */
   readonly messages?: number;
 }
@@ -205,12 +211,29 @@ const FRAME_MARKS = `(() => {
   }, 5);
 })()`;
 
+/**
+ * Reads a frame's marks, adding two the page keeps itself, as wall-clock times: when its
+ * script (`matrix.js`) finished loading (resource timing) and when it said `ready` (the
+ * `qualframe:ready` User Timing mark of webview/common/vscode-api.ts).
+ */
+const READ_FRAME_MARKS = `(() => {
+  const m = { ...(globalThis.__qfPaint ?? {}) };
+  const at = (t) => Math.round(performance.timeOrigin + t);
+  const script = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith('/matrix.js'));
+  if (script) m.script = at(script.responseEnd);
+  const ready = performance.getEntriesByName('qualframe:ready')[0];
+  if (ready) m.ready = at(ready.startTime);
+  return m;
+})()`;
+
 interface WorkbenchMarks {
   enter?: number;
   webview?: number;
 }
 interface FrameMarks {
   created?: number;
+  script?: number;
+  ready?: number;
   seenBy?: string;
   message?: number;
   firstMessage?: number;
@@ -257,7 +280,7 @@ export async function runPaintMeasure(options: PaintRunOptions): Promise<PaintRe
         `matrix-paint: ${i === 0 ? 'first open' : `open ${i}/${options.runs}`}: end to end ${fmtMs(open.endToEndMs)}` +
           (open.paintedMs !== undefined
             ? `; in the browser, from Enter: panel open ${fmtMs(open.panelOpenMs ?? NaN)}, message ${fmtMs(open.messageMs ?? NaN)}, first row in the DOM ${fmtMs(open.inDomMs ?? NaN)}, painted ${fmtMs(open.paintedMs)}` +
-              ` (frame document started ${fmtMs(open.frameCreatedMs ?? NaN)}, first of ${open.messages ?? '?'} messages ${fmtMs(open.firstMessageMs ?? NaN)})`
+              ` (frame document started ${fmtMs(open.frameCreatedMs ?? NaN)}, script loaded ${fmtMs(open.scriptMs ?? NaN)}, ready ${fmtMs(open.readyMs ?? NaN)}, first of ${open.messages ?? '?'} messages ${fmtMs(open.firstMessageMs ?? NaN)})`
             : '; browser marks not available'),
       );
       opens.push(open);
@@ -322,7 +345,7 @@ async function openOnce(session: Session): Promise<PaintOpen> {
   // The frame marks are read from the frame that shows the cell; the last one comes a task after its frame.
   let marks: FrameMarks = {};
   for (let i = 0; i < 20 && marks.painted === undefined; i++) {
-    marks = ((await cell.evaluate('({ ...(globalThis.__qfPaint ?? {}) })').catch(() => ({}))) ?? {}) as FrameMarks;
+    marks = ((await cell.evaluate(READ_FRAME_MARKS).catch(() => ({}))) ?? {}) as FrameMarks;
     if (marks.row === undefined) break; // no marks in this frame: the init script did not run there
     if (marks.painted === undefined) await new Promise((r) => setTimeout(r, 50));
   }
@@ -336,6 +359,8 @@ async function openOnce(session: Session): Promise<PaintOpen> {
     ...(since(marks.created) !== undefined ? { frameCreatedMs: since(marks.created) } : {}),
     ...(since(marks.firstMessage) !== undefined ? { firstMessageMs: since(marks.firstMessage) } : {}),
     ...(marks.messages !== undefined ? { messages: marks.messages } : {}),
+    ...(since(marks.script) !== undefined ? { scriptMs: since(marks.script) } : {}),
+    ...(since(marks.ready) !== undefined ? { readyMs: since(marks.ready) } : {}),
   };
 }
 
@@ -368,6 +393,9 @@ function paintSteps(first: PaintOpen, rest: readonly PaintOpen[]): PaintStep[] {
   add(PAINT_STEPS.painted, (o) => o.paintedMs, true);
   add(PAINT_STEPS.panelOpen, (o) => o.panelOpenMs, false);
   add(PAINT_STEPS.message, (o) => between(o.panelOpenMs, o.messageMs), false);
+  add(PAINT_STEPS.script, (o) => between(o.panelOpenMs, o.scriptMs), false);
+  add(PAINT_STEPS.ready, (o) => between(o.scriptMs, o.readyMs), false);
+  add(PAINT_STEPS.answer, (o) => between(o.readyMs, o.messageMs), false);
   add(PAINT_STEPS.inDom, (o) => between(o.messageMs, o.inDomMs), false);
   add(PAINT_STEPS.paint, (o) => between(o.inDomMs, o.paintedMs), false);
   return steps;
