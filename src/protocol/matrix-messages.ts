@@ -144,6 +144,15 @@ export interface QuotesMessage {
   readonly key: MatrixCellKey;
   /** Null when the cell is no longer in the matrix. */
   readonly quotes: readonly MatrixQuoteView[] | null;
+  /** The segments the cell's summary cites (`path#id`), in its order, each once; a theme's cell only. */
+  readonly cited?: readonly MatrixCitationView[];
+}
+
+/** A `path#id` citation in a summary, with the segment it names (null: no such segment in the corpus). */
+export interface MatrixCitationView {
+  readonly file: string;
+  readonly id: string;
+  readonly quote: MatrixQuoteView | null;
 }
 
 /** Longest filter text a webview may send. */

@@ -68,6 +68,26 @@ describe('The Framework Matrix', function () {
     await eventually(async () => assert.match((await cell('SH02', '2021', 'workforce').textContent()) ?? '', /Leads were exhausted/), { timeout: 30_000 });
   });
 
+  it('cites a segment in the summary, and the citation opens that segment', async function () {
+    const session = vscode();
+    await cell('SH02', '2021', 'workforce').click();
+    const detail = frame().locator('[data-testid="cell-detail"]');
+    const locum = detail.locator('[data-testid="quotes"] li', { hasText: 'there was no locum to backfill them' });
+    await locum.locator('[data-testid="cite"]').click();
+    const field = frame().locator('[data-testid="summary"] textarea');
+    const citation = /nothing gave\. \(transcripts\/2021\/SH02\.md#[\w.-]+\)$/;
+    await eventually(async () => assert.match(await field.inputValue(), citation), { timeout: 15_000 });
+    await frame().locator('[data-testid="save-summary"]').click();
+    await eventually(() => assert.match(readFileSync(join(session.workspaceDir!, SH02), 'utf8'), /\n {2}workforce: "?Leads were exhausted.*nothing gave\. \(transcripts\/2021\/SH02\.md#[\w.-]+\)"?\n/), { timeout: 30_000 });
+    const cited = detail.locator('[data-testid="cited"] [data-testid="quote"]', { hasText: 'there was no locum to backfill them' });
+    await cited.waitFor({ timeout: 30_000 });
+    await cited.click();
+    await session.activeTab('SH02.md').waitFor({ timeout: 30_000 });
+    await eventually(async () => assert.match((await session.statusBarTexts()).join(' | '), /\(35 selected\)/), { timeout: 15_000 });
+    await session.runCommand('QualFrame: Open Framework Matrix');
+    await session.activeTab('Framework Matrix').waitFor();
+  });
+
   it('groups the rows by another attribute chosen in the panel', async function () {
     const picker = frame().locator('[data-testid="group-by"]');
     await picker.selectOption('role');

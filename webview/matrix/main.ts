@@ -54,7 +54,7 @@ import {
   type MatrixColumn,
   type QueryTableModel,
 } from './matrix-model';
-import { CellDetail } from './render-detail';
+import { CellDetail, type CellSegments } from './render-detail';
 import { MatrixGrid } from './render-matrix';
 import { QueryDetail, QueryGrid, type QueryPosition } from './render-query';
 
@@ -74,7 +74,8 @@ let filterText = '';
 let filterResult: FilterResult = NO_FILTER;
 let selected: CellKey | undefined;
 /** The selected cell's segments as the host sent them for the matrix shown; undefined while asked. */
-let quotes: readonly MatrixQuoteView[] | undefined;
+/** The selected cell's segments and its summary's citations, once the host has sent them. */
+let quotes: CellSegments | undefined;
 let expanded = new Set<string>();
 /** Themes whose columns the person hid, and the attribute value rows are narrowed to. */
 let hiddenThemes = new Set<string>();
@@ -211,7 +212,7 @@ const host = connectToHost<MatrixToWebviewMessage, MatrixPanelState>({
       case 'quotes':
         // Only the answer for the cell selected now, read from the matrix shown.
         if (!data || message.version !== data.version || !sameCell(message.key, selected)) return;
-        quotes = message.quotes ?? [];
+        quotes = { quotes: message.quotes ?? [], cited: message.cited ?? [] };
         detail.show(data, selected, quotes);
         return;
       case 'searchResult':

@@ -5,12 +5,18 @@
  * included), so the pane is careful not to undo what the person is typing: new data replaces
  * the summary only if the text area still holds what was last loaded into it.
  */
-import type { MatrixQuoteView, MatrixViewData } from '../../src/protocol';
+import type { MatrixCitationView, MatrixQuoteView, MatrixViewData } from '../../src/protocol';
 import { MAX_SUMMARY_LENGTH } from '../../src/protocol';
 import { el, replaceContent, setAttribute, setText } from '../common/dom';
 import { cellKeyString, cellOf, sameCell, sameSummary, waveLabel, type CellKey } from './matrix-model';
 
 const SUMMARY_PLACEHOLDER = 'Summarise what this case says about the theme…';
+
+/** A cell's segments as the host sent them, and the segments its summary cites. */
+export interface CellSegments {
+  readonly quotes: readonly MatrixQuoteView[];
+  readonly cited: readonly MatrixCitationView[];
+}
 
 export interface CellDetailOptions {
   /** Save `summary` as the case's summary of the cell's theme. */
@@ -32,6 +38,8 @@ export class CellDetail {
   private readonly saveState: HTMLSpanElement;
   private readonly quoteCount: HTMLElementTagNameMap['vscode-badge'];
   private readonly quoteList: HTMLUListElement;
+  private readonly citedSection: HTMLDivElement;
+  private readonly citedList: HTMLUListElement;
 
   private key: CellKey | undefined;
   private root = '';
@@ -42,6 +50,7 @@ export class CellDetail {
   private pending: string | undefined;
   /** The quotes drawn, to redraw the list (and so the live region) only when they change. */
   private quotesSignature = '';
+  private citedSignature = '';
   /** Unsaved summaries of cells the person moved away from, by cell, to restore on return. */
   private readonly drafts = new Map<string, string>();
 
@@ -61,6 +70,13 @@ export class CellDetail {
     this.readOnlyNote = el('p', { className: 'muted', testId: 'read-only', text: 'Restricted Mode: summaries cannot be edited.', attrs: { hidden: true } });
     this.quoteCount = el('vscode-badge', { testId: 'quote-count', text: '0', attrs: { variant: 'counter' } });
     this.quoteList = el('ul', { className: 'quotes', testId: 'quotes' });
+    this.citedList = el('ul', { className: 'quotes cited', testId: 'cited', attrs: { 'aria-labelledby': 'cited-heading' } });
+    this.citedSection = el(
+      'div',
+      { className: 'cited-section', attrs: { hidden: true } },
+      el('h3', { className: 'detail-subheading', text: 'Cited in the summary', attrs: { id: 'cited-heading' } }),
+      this.citedList,
+    );
     this.summarySection = el(
       'div',
       { className: 'summary-section' },
@@ -68,6 +84,7 @@ export class CellDetail {
       this.textarea,
       el('div', { className: 'summary-actions' }, this.saveButton, this.saveState),
       this.readOnlyNote,
+      this.citedSection,
     );
     this.body = el(
       'div',
@@ -93,13 +110,19 @@ export class CellDetail {
     });
     this.textarea.addEventListener('input', () => this.updateSaveState());
     listenForQuoteOpen(this.quoteList, this.options.onOpen);
+    listenForQuoteOpen(this.citedList, this.options.onOpen);
+    this.quoteList.addEventListener('click', (event) => {
+      const cite = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-cite]') : null;
+      if (cite?.dataset.file !== undefined && cite.dataset.id !== undefined) this.cite(cite.dataset.file, cite.dataset.id);
+    });
   }
 
   /**
-   * Shows the cell `key` of `data` (or the hint to select one), with its segments: `quotes`,
-   * or undefined while they are on their way from the host.
+   * Shows the cell `key` of `data` (or the hint to select one), with its segments and the
+   * segments its summary cites: `segments`, or undefined while they are on their way from the host.
    */
-  show(data: MatrixViewData | null, key: CellKey | undefined, quotes: readonly MatrixQuoteView[] | undefined): void {
+  show(data: MatrixViewData | null, key: CellKey | undefined, segments: CellSegments | undefined): void {
+    const quotes = segments?.quotes;
     if (data && data.root !== this.root) {
       // Another corpus: drafts of this one's cells must not surface there.
       this.drafts.clear();
@@ -125,6 +148,7 @@ export class CellDetail {
       this.drafts.delete(cellKeyString(key));
       this.textarea.value = draft !== undefined && !sameSummary(draft, summary) ? draft : summary;
       this.quotesSignature = '';
+      this.citedSignature = '';
     } else if (this.textarea.value === this.baseline && this.textarea.value !== summary) {
       // Same cell, new data, and the person has not typed since it was loaded: show the new summary.
       this.textarea.value = summary;
@@ -147,13 +171,52 @@ export class CellDetail {
     // A code's cell: its segments only; the summary belongs to the theme's cell.
     this.summarySection.hidden = key.code !== '';
 
-    const signature = quotes === undefined ? 'loading' : JSON.stringify(quotes);
+    // Segments can be cited only where there is a summary to write them into.
+    const citable = !data.readOnly && key.code === '';
+    const signature = `${citable}:${quotes === undefined ? 'loading' : JSON.stringify(quotes)}`;
     if (signature !== this.quotesSignature) {
       this.quotesSignature = signature;
       const noQuotes = key.code === '' ? 'No segment of this case is coded with this theme here.' : 'No segment of this case is coded with this code here.';
       setText(this.quoteCount, String(quotes?.length ?? (key.code === '' ? cell.segments : Object.hasOwn(cell.codes, key.code) ? cell.codes[key.code] : 0)));
-      renderQuoteList(this.quoteList, quotes, noQuotes);
+      renderQuoteList(this.quoteList, quotes, noQuotes, citable ? citeButton : undefined);
     }
+    this.showCited(segments?.cited ?? []);
+    this.updateSaveState();
+  }
+
+  /** The saved summary's citations: each opens its segment; one naming no segment says so. */
+  private showCited(cited: readonly MatrixCitationView[]): void {
+    const signature = JSON.stringify(cited);
+    if (signature === this.citedSignature) return;
+    this.citedSignature = signature;
+    this.citedSection.hidden = cited.length === 0;
+    replaceContent(
+      this.citedList,
+      ...cited.map((c) =>
+        el(
+          'li',
+          {},
+          c.quote
+            ? quoteItem(c.quote)
+            : el('span', { className: 'broken-citation', testId: 'broken-citation', text: `${c.file}#${c.id}: no segment with this id in the corpus` }),
+        ),
+      ),
+    );
+  }
+
+  /** Writes `(file#id)` into the summary at the caret (or at its end), ready to save. */
+  private cite(file: string, id: string): void {
+    if (!this.key || this.readOnly || this.key.code !== '') return;
+    const inner = this.textarea.wrappedElement;
+    const value = this.textarea.value;
+    const at = Math.min(inner?.selectionEnd ?? value.length, value.length);
+    const before = value.slice(0, at);
+    const citation = `${before === '' || /\s$/.test(before) ? '' : ' '}(${file}#${id})`;
+    this.textarea.value = before + citation + value.slice(at);
+    const caret = at + citation.length;
+    this.textarea.focus();
+    // The component renders its value into the inner text area on its next update.
+    void this.textarea.updateComplete.then(() => this.textarea.wrappedElement?.setSelectionRange(caret, caret));
     this.updateSaveState();
   }
 
@@ -182,7 +245,12 @@ export class CellDetail {
  * Fills a list of segments (the `ul.quotes` of a side pane): `quotes`, or a note while they are
  * on their way from the host (undefined), or `empty` when there are none.
  */
-export function renderQuoteList(list: HTMLUListElement, quotes: readonly MatrixQuoteView[] | undefined, empty: string): void {
+export function renderQuoteList(
+  list: HTMLUListElement,
+  quotes: readonly MatrixQuoteView[] | undefined,
+  empty: string,
+  action?: (quote: MatrixQuoteView) => HTMLElement,
+): void {
   setAttribute(list, 'aria-busy', quotes === undefined ? 'true' : 'false');
   replaceContent(
     list,
@@ -190,7 +258,7 @@ export function renderQuoteList(list: HTMLUListElement, quotes: readonly MatrixQ
       ? [el('li', { className: 'muted', testId: 'quotes-loading', text: 'Loading the segments…' })]
       : quotes.length === 0
         ? [el('li', { className: 'muted', testId: 'no-quotes', text: empty })]
-        : quotes.map((quote) => el('li', {}, quoteItem(quote)))),
+        : quotes.map((quote) => el('li', action ? { className: 'with-action' } : {}, quoteItem(quote), ...(action ? [action(quote)] : [])))),
   );
 }
 
@@ -201,6 +269,16 @@ export function listenForQuoteOpen(list: HTMLElement, onOpen: (quote: { readonly
     const file = target?.dataset.file;
     const id = target?.dataset.id;
     if (file !== undefined && id !== undefined) onOpen({ file, id });
+  });
+}
+
+/** "Cite": puts the segment's `path#id` into the cell's summary. */
+function citeButton(quote: MatrixQuoteView): HTMLElement {
+  return el('button', {
+    className: 'cite',
+    testId: 'cite',
+    text: 'Cite',
+    attrs: { type: 'button', 'data-cite': true, 'data-file': quote.file, 'data-id': quote.id, title: `Cite ${quote.file}#${quote.id} in the summary`, 'aria-label': `Cite this segment in the summary` },
   });
 }
 

@@ -221,7 +221,7 @@ class MatrixPanel implements vscode.Disposable {
         return;
       case 'requestQuotes': {
         const key = { case: message.case, wave: message.wave, theme: message.theme, code: message.code };
-        this.host.post({ type: 'quotes', version: current.view.version, key, quotes: current.quotes(key) });
+        this.host.post({ type: 'quotes', version: current.view.version, key, quotes: current.quotes(key), cited: current.cited(key) });
         return;
       }
       case 'search':

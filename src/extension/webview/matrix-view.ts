@@ -5,7 +5,7 @@
  * `vscode`), so the benchmark measures exactly what the panel posts.
  */
 import { describingAttributes } from '../../core/corpus/case-groups';
-import type { Corpus } from '../../core/corpus/corpus';
+import { citations, type Corpus } from '../../core/corpus/corpus';
 import type { FrameworkMatrix } from '../../core/matrix/framework-matrix';
 import type { Annotation } from '../../core/corpus/document';
 import { matrixSearchIndex, searchMatrix, type MatrixSearchIndex } from '../../core/matrix/matrix-search';
@@ -15,6 +15,7 @@ import type {
   CountsResultMessage,
   MatrixCellKey,
   MatrixCellView,
+  MatrixCitationView,
   MatrixQueryBy,
   MatrixQueryKind,
   MatrixQuoteView,
@@ -170,6 +171,24 @@ export class MatrixAnswers {
 
   quotes(key: MatrixCellKey): MatrixQuoteView[] | null {
     return cellQuotes(this.matrix, key);
+  }
+
+  /** The segments a theme cell's summary cites, each once, in the summary's order; [] for a code's cell or no summary. */
+  cited(key: MatrixCellKey): MatrixCitationView[] {
+    if (key.code !== '') return [];
+    const row = this.matrix.rows.find((r) => r.case === key.case && r.wave === key.wave);
+    const summary = row && Object.hasOwn(row.cells, key.theme) ? row.cells[key.theme].summary : undefined;
+    if (summary === undefined) return [];
+    const seen = new Set<string>();
+    const cited: MatrixCitationView[] = [];
+    for (const { path, id } of citations(summary)) {
+      const at = `${path}#${id}`;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      const a = this.annotationIndex().get(path)?.get(id);
+      cited.push({ file: path, id, quote: a ? quoteView(path, a) : null });
+    }
+    return cited;
   }
 
   search(text: string): MatrixRowMatchView[] {

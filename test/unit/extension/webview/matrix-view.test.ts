@@ -177,3 +177,36 @@ describe('the queries beside the matrix (host side)', () => {
     assert.deepEqual(quotes.map((q) => q.id), ['a4']);
   });
 });
+
+describe('the segments a summary cites (host side)', () => {
+  async function cited(summary: string) {
+    const front = `case: GP01\nwave: "2021"\nrole: Cluster lead\nsummaries:\n  funding: ${JSON.stringify(summary)}`;
+    const { corpus } = await loadCorpus(
+      new MemoryCorpusFiles({
+        ...files,
+        '2021/GP01.md': doc(front, lead, ['a1', 'lead-role', 'I chair the cluster meeting every month'], ['a4', 'funding', 'The money comes through the health board']),
+      }),
+    );
+    const matrix = buildFrameworkMatrix(corpus, { attribute: 'role' });
+    const view = toMatrixView(corpus, matrix, { root: '/study', name: 'Study', readOnly: false, version: 1 });
+    return new MatrixAnswers(corpus, matrix, view);
+  }
+  const funding = { case: 'GP01', wave: 'Cluster lead', theme: 'funding', code: '' };
+
+  it('resolves each cited segment once, in the summary’s order, and marks one that is not there', async () => {
+    const a = await cited('Funds arrive via the board (2021/GP01.md#a4); late for practices (2021/PM02.md#p3), as 2021/GP01.md#a4 says; 2021/GP01.md#gone.');
+    assert.deepEqual(a.cited(funding), [
+      { file: '2021/GP01.md', id: 'a4', quote: quote('2021/GP01.md', 'a4', 'funding', 'The money comes through the health board') },
+      { file: '2021/PM02.md', id: 'p3', quote: quote('2021/PM02.md', 'p3', 'funding', 'the money is late') },
+      { file: '2021/GP01.md', id: 'gone', quote: null },
+    ]);
+  });
+
+  it('cites nothing for a code’s cell, a summary without citations, or a cell that is not there', async () => {
+    const a = await cited('Funds arrive via the board (2021/GP01.md#a4).');
+    assert.deepEqual(a.cited({ ...funding, code: 'lead-role' }), []);
+    assert.deepEqual(a.cited({ ...funding, theme: 'leadership' }), []);
+    assert.deepEqual(a.cited({ ...funding, case: 'XX' }), []);
+    assert.deepEqual((await cited('No evidence cited.')).cited(funding), []);
+  });
+});
