@@ -59,6 +59,58 @@ describe('qualframe matrix / compare / export quotes', () => {
     assert.match(bad.stderr, /1999/);
   });
 
+  it('compare --quotes sets each theme\'s predicted and reported quotes side by side, after the unchanged table', () => {
+    const plain = run(['compare', '--root', SAMPLE]);
+    assert.doesNotMatch(plain.stdout, /\(predicted\)/, 'no quotes unless asked for');
+    const r = run(['compare', '--quotes', '--root', SAMPLE]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(r.stdout.startsWith(plain.stdout.trimEnd()), 'the comparison table first, as without --quotes');
+    assert.match(r.stdout, /\n## Workforce shortages\n\nEmergent; first coded in wave 2021\.\n\n\| wave 2016 \(predicted\) \| wave 2021 \(reported\) \|\n\| --- \| --- \|\n\|  \| “/);
+    assert.match(r.stdout, /\|  \| ★ “we had clusters where half the practices were carrying a vacancy they simply could not fill” \[SH01\] \|/);
+    assert.match(r.stdout, /## Support for clusters\n\nPredicted and reported; first coded in wave 2016\.\n\n\| wave 2016 \(predicted\) \| wave 2021 \(reported\) \|\n\| --- \| --- \|\n\| (★ )?“.+” \[P\d\] \| (★ )?“.+” \[[A-Z]+\d+\] \|/);
+  });
+
+  it('compare --quotes --max N keeps at most N quotes per theme and wave', () => {
+    const tableRows = (md: string) => md.split('\n## ').slice(1).map((section) => section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| wave') && !l.startsWith('| ---')).length);
+    const all = tableRows(run(['compare', '--quotes', '--root', SAMPLE]).stdout);
+    const few = tableRows(run(['compare', '--quotes', '--max', '1', '--root', SAMPLE]).stdout);
+    assert.equal(few.length, 10, 'a section per theme');
+    assert.ok(few.every((n) => n === 1), `one row per theme: ${few}`);
+    assert.ok(all.some((n) => n > 1), `more without --max: ${all}`);
+
+    const illustrative = run(['compare', '--quotes', '--illustrative', '--root', SAMPLE]).stdout;
+    const quoteCells = illustrative.split('\n').filter((l) => l.includes('” [')).flatMap((l) => l.split(' | ').filter((c) => c.includes('” [')));
+    assert.ok(quoteCells.length > 0 && quoteCells.every((c) => /^(\| )?★ “/.test(c)), 'only illustrative quotes');
+  });
+
+  it('compare --format csv: a row per theme and per code, with the quotes columns only with --quotes', () => {
+    const r = run(['compare', '--format', 'csv', '--root', SAMPLE]);
+    assert.equal(r.status, 0, r.stderr);
+    const [header, first, second] = r.stdout.split('\n');
+    assert.equal(header, '\ufefftheme,code,name,status,first wave,2016 cases,2016 share,2016 segments,2021 cases,2021 share,2021 segments');
+    assert.match(first, /^purpose,,Purpose and role of clusters,predicted and reported,2016,\d+,\d+%,\d+,/);
+    assert.match(second, /^purpose,[a-z-]+,/);
+    assert.match(r.stdout, /\nworkforce,,Workforce shortages,emergent,2021,0,0%,0,/);
+
+    const csv = path.join(out, 'compare.csv');
+    const q = run(['compare', '--quotes', '--max', '2', '--out', csv, '--root', SAMPLE]);
+    assert.equal(q.status, 0, q.stderr);
+    const text = fs.readFileSync(csv, 'utf8');
+    assert.ok(text.startsWith('\ufefftheme,code,name,status,first wave,2016 cases,2016 share,2016 segments,2021 cases,2021 share,2021 segments,2016 quotes,2021 quotes\n'), 'CSV from the .csv extension, with the quotes');
+    assert.match(text, /\nworkforce,,Workforce shortages,emergent,2021,0,0%,0,\d+,\d+%,\d+,,"“[^"]+” \[\w+\]\n(★ )?“[^"]+” \[\w+\]"\n/, 'two quotes, one per line, each with its case');
+  });
+
+  it('compare refuses --quotes with JSON, and --max or --illustrative without --quotes', () => {
+    const json = run(['compare', '--json', '--quotes', '--root', SAMPLE]);
+    assert.equal(json.status, 2);
+    assert.match(json.stderr, /--quotes is for --format md or csv/);
+    const max = run(['compare', '--max', '2', '--root', SAMPLE]);
+    assert.equal(max.status, 2);
+    assert.match(max.stderr, /--max chooses quotes: add --quotes/);
+    assert.match(run(['compare', '--illustrative', '--root', SAMPLE]).stderr, /--illustrative chooses quotes: add --quotes/);
+    assert.match(run(['compare', '--quotes', '--max', '0', '--root', SAMPLE]).stderr, /--max must be a whole number from 1/);
+  });
+
   it('export quotes: per theme and wave, each quote with its case id', () => {
     const md = path.join(out, 'quotes.md');
     const r = run(['export', 'quotes', '--out', md, '--theme', 'workforce', '--root', SAMPLE]);
