@@ -22,8 +22,11 @@ import { CodebookTree, describeRestrictedMode } from './views/codebook-tree';
 import { codebookCommands } from './commands/codebook-commands';
 import { createStatsPanel } from './stats-panel-wiring';
 import { createMatrixPanels } from './matrix-panel-wiring';
-import { OpenMatrixCommand } from './commands/open-matrix';
+import { createComparePanels } from './compare-panel-wiring';
+import { CompareWavesCommand, OpenMatrixCommand } from './commands/open-corpus-panel';
 import { ExportMatrixCommand } from './commands/export-matrix';
+import { ExportComparisonCommand } from './commands/export-comparison';
+import { LiveCorpora } from './live-corpus';
 
 /**
  * Composition root. Kept light: it wires things up and starts the corpus loading in the
@@ -34,7 +37,10 @@ export function activate(context: vscode.ExtensionContext): void {
   const service = new CorpusService(log);
   const diagnostics = new CorpusDiagnostics(service);
   const stats = createStatsPanel(context, service, log);
-  const matrix = createMatrixPanels(context, service, log);
+  // The panels follow the editors: what is typed in a transcript or the codebook shows before it is saved.
+  const live = new LiveCorpora(service);
+  const matrix = createMatrixPanels(context, service, live, log);
+  const compare = createComparePanels(context, service, live, log);
   const decorations = new CodingDecorations(service, (uri, orphans) => diagnostics.setLiveOrphans(uri, orphans));
   const picker = new CodePicker(context.workspaceState);
   const commands = new CommandManager();
@@ -53,7 +59,9 @@ export function activate(context: vscode.ExtensionContext): void {
   commands.register(new InitialiseCorpusCommand(() => service.reloadAll()));
   commands.register(new ShowStatsCommand(stats));
   commands.register(new OpenMatrixCommand(service, matrix));
+  commands.register(new CompareWavesCommand(service, compare));
   commands.register(new ExportMatrixCommand(service, log));
+  commands.register(new ExportComparisonCommand(service, log));
   commands.register(new ReloadCorpusCommand(service));
   const cases = new CasesTree(service);
   const codebook = new CodebookTree(service);
@@ -62,7 +70,9 @@ export function activate(context: vscode.ExtensionContext): void {
     service,
     diagnostics,
     stats,
+    live,
     matrix,
+    compare,
     decorations,
     new FrontMatterFolding(service),
     new AnchorHintsOnSave(service, log),

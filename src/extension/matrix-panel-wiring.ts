@@ -5,9 +5,10 @@ import { FrontMatterEditError, setSummary } from '../core/frontmatter/edit-front
 import { CorpusEditRefused, editCorpusFiles } from './corpus-edits';
 import type { CorpusEntry, CorpusService } from './corpus-service';
 import type { LoadedCorpus } from '../core/corpus/load-corpus';
-import { LiveCorpora } from './live-corpus';
+import type { LiveCorpora } from './live-corpus';
 import { ensureTrusted } from './user-errors';
-import { MatrixPanels } from './webview/matrix-panel';
+import type { CorpusPanels } from './webview/corpus-panels';
+import { createMatrixPanelSet, type MatrixPanel } from './webview/matrix-panel';
 import { MatrixAnswers, toMatrixView } from './webview/matrix-view';
 
 const cached = new WeakMap<LoadedCorpus, Map<string, MatrixAnswers>>();
@@ -36,12 +37,9 @@ export function matrixAnswers(entry: CorpusEntry, loaded: LoadedCorpus, attribut
  * The Framework Matrix panels over the corpus service. Built during activation, because the
  * constructor registers the serializer that restores the panels after a window reload.
  */
-export function createMatrixPanels(context: vscode.ExtensionContext, service: CorpusService, log: vscode.LogOutputChannel): MatrixPanels {
+export function createMatrixPanels(context: vscode.ExtensionContext, service: CorpusService, live: LiveCorpora, log: vscode.LogOutputChannel): CorpusPanels<MatrixPanel> {
   const entryAt = (root: string) => service.corpora.find((c) => c.root.toString() === root);
-  // The matrix follows the editors: what is typed in a transcript or the codebook shows before it is saved.
-  const live = new LiveCorpora(service);
-  context.subscriptions.push(live);
-  return new MatrixPanels(
+  return createMatrixPanelSet(
     context.extensionUri,
     {
       get corpora() {

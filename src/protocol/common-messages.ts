@@ -42,5 +42,13 @@ export interface OpenFileMessage {
   readonly file: string;
 }
 
+/** Open a document at one of its segments (a quote clicked in a panel). */
+export interface OpenSegmentMessage {
+  readonly type: 'openSegment';
+  readonly root: string;
+  readonly file: string;
+  readonly id: string;
+}
+
 /** Everything a panel's webview may send to the extension host. */
 export type CommonFromWebviewMessage = ReadyMessage | RefreshMessage | RunCommandMessage | OpenFileMessage;

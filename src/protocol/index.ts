@@ -7,14 +7,16 @@
  * ready). A future message that is an event rather than a snapshot must revisit that.
  */
 import type { CommonFromWebviewMessage } from './common-messages';
+import type { CompareFromWebviewMessage, CompareToWebviewMessage } from './compare-messages';
 import type { MatrixFromWebviewMessage, MatrixToWebviewMessage } from './matrix-messages';
 import type { StatsFromWebviewMessage, StatsToWebviewMessage } from './stats-messages';
 
 export * from './common-messages';
+export * from './compare-messages';
 export * from './matrix-messages';
 export * from './stats-messages';
 
 /** Everything any webview may send to the host (a union over the panels). */
-export type FromWebviewMessage = CommonFromWebviewMessage | StatsFromWebviewMessage | MatrixFromWebviewMessage;
+export type FromWebviewMessage = CommonFromWebviewMessage | StatsFromWebviewMessage | MatrixFromWebviewMessage | CompareFromWebviewMessage;
 /** Everything the host may send to any webview (a union over the panels). */
-export type ToWebviewMessage = StatsToWebviewMessage | MatrixToWebviewMessage;
+export type ToWebviewMessage = StatsToWebviewMessage | MatrixToWebviewMessage | CompareToWebviewMessage;

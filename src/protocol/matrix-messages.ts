@@ -1,5 +1,5 @@
 /** The "Framework Matrix" panel: cases by themes, the data it shows and the messages it exchanges. */
-import type { CommonFromWebviewMessage } from './common-messages';
+import type { CommonFromWebviewMessage, OpenSegmentMessage } from './common-messages';
 
 export const MATRIX_VIEW_TYPE = 'qualframe.matrix';
 
@@ -87,14 +87,6 @@ export interface MatrixMessage {
   readonly data: MatrixViewData | null;
   /** True while a corpus is being (re)loaded. */
   readonly loading: boolean;
-}
-
-/** Open a document at one of its segments (the quote clicked in a cell). */
-export interface OpenSegmentMessage {
-  readonly type: 'openSegment';
-  readonly root: string;
-  readonly file: string;
-  readonly id: string;
 }
 
 /**

@@ -4,10 +4,10 @@
 // notification that says where it went and opens it.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { eventually, useVSCode, type VSCodeSession } from './harness';
+import { eventually, useVSCode } from './harness';
 import { repoRoot } from './paths';
 
 /** P1–P6 in 2016, P3 again and SH01–SH06 in 2021: a row per case and wave. */
@@ -23,7 +23,7 @@ describe('Exporting the Framework Matrix', function () {
     await session.runCommand('QualFrame: Export Framework Matrix…');
     await session.pickItem('CSV for spreadsheets');
     const path = join(dir, 'framework-matrix.csv');
-    assert.equal(await acceptSaveDialog(session, path), path, 'the dialog proposes framework-matrix.csv in the corpus root');
+    assert.equal(await session.acceptSaveDialog(path), path, 'the dialog proposes framework-matrix.csv in the corpus root');
 
     const message = await session.waitForNotification(/Exported the framework matrix/);
     assert.equal(message, 'QualFrame: Exported the framework matrix (12 cases × 10 themes) to framework-matrix.csv.');
@@ -50,7 +50,7 @@ describe('Exporting the Framework Matrix', function () {
     await session.runCommand('QualFrame: Export Framework Matrix…');
     await session.pickItem('Markdown table with quotes');
     const path = join(dir, 'matrix-for-report.md');
-    assert.equal(await acceptSaveDialog(session, path), join(dir, 'framework-matrix.md'), 'the dialog proposes framework-matrix.md');
+    assert.equal(await session.acceptSaveDialog(path), join(dir, 'framework-matrix.md'), 'the dialog proposes framework-matrix.md');
 
     const toast = session.page.locator('.notifications-toasts .notification-list-item', { hasText: 'to matrix-for-report.md' });
     await toast.waitFor({ timeout: 30_000 });
@@ -71,7 +71,7 @@ describe('Exporting the Framework Matrix', function () {
     await session.runCommand('QualFrame: Export Framework Matrix…');
     await session.pickItem('CSV for spreadsheets');
     const path = join(dir, 'matrix-with-errors.csv');
-    await acceptSaveDialog(session, path);
+    await session.acceptSaveDialog(path);
     const message = await session.waitForNotification(/to matrix-with-errors\.csv/);
     assert.equal(message, 'QualFrame: Exported the framework matrix (12 cases × 10 themes) to matrix-with-errors.csv. 1 error in the corpus; the export leaves out what could not be read.');
     const [, ...rows] = parseCsv(readFileSync(path, 'utf8').slice(1));
@@ -89,31 +89,13 @@ describe('Exporting the Framework Matrix', function () {
     await frame.locator('[data-testid="export"]').click();
     await session.pickItem('CSV for spreadsheets');
     const path = join(dir, 'matrix-by-role.csv');
-    await acceptSaveDialog(session, path);
+    await session.acceptSaveDialog(path);
     await session.waitForNotification(/to matrix-by-role\.csv/);
     const [header, ...rows] = parseCsv(readFileSync(path, 'utf8').slice(1));
     assert.deepEqual(header.slice(0, 2), ['case', 'role']);
     assert.ok(rows.some((r) => r[1] === 'National stakeholder'), rows.map((r) => r[1]).join(', '));
   });
 });
-
-/**
- * Waits for the save dialog (the simple file dialog: a quick input holding the proposed path),
- * puts `path` in it unless it is there already, and presses Enter; resolves to the path
- * proposed, once the file exists.
- */
-async function acceptSaveDialog(session: VSCodeSession, path: string): Promise<string> {
-  const input = session.page.locator('.quick-input-widget .quick-input-box input');
-  const proposed = await eventually(async () => {
-    const value = await input.inputValue();
-    if (!/\.(md|csv)$/.test(value)) throw new Error(`the save dialog does not show a file path; it shows "${value}"`);
-    return value;
-  }, { timeout: 30_000 });
-  if (proposed !== path) await input.fill(path);
-  await session.page.keyboard.press('Enter');
-  await eventually(() => assert.ok(existsSync(path), `${path} was written`), { timeout: 30_000 });
-  return proposed;
-}
 
 /** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
 function parseCsv(text: string): string[][] {

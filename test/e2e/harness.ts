@@ -157,6 +157,24 @@ export class VSCodeSession {
 
   // ---------------------------------------------------------------- doing
 
+  /**
+   * Waits for the save dialog (the simple file dialog: a quick input holding the proposed path),
+   * puts `path` in it unless it is there already, and presses Enter; resolves to the path
+   * proposed, once the file exists.
+   */
+  async acceptSaveDialog(path: string): Promise<string> {
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    const proposed = await eventually(async () => {
+      const value = await input.inputValue();
+      if (!/\.(md|csv)$/.test(value)) throw new Error(`the save dialog does not show a file path; it shows "${value}"`);
+      return value;
+    }, { timeout: 30_000 });
+    if (proposed !== path) await input.fill(path);
+    await this.page.keyboard.press('Enter');
+    await eventually(() => assert.ok(existsSync(path), `${path} was written`), { timeout: 30_000 });
+    return proposed;
+  }
+
   /** Reloads the window ("Developer: Reload Window") and waits for the workbench to be back. */
   async reloadWindow(): Promise<void> {
     const loaded = this.page.waitForEvent('load', { timeout: 60_000 });

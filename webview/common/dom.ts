@@ -55,3 +55,13 @@ export function setAttribute(node: Element, name: string, value: AttributeValue)
   if (value === undefined || value === false) node.removeAttribute(name);
   else node.setAttribute(name, value === true ? '' : String(value));
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** An SVG element with attributes (through {@link setAttribute}: no `on…`, no `style`) and children. */
+export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Readonly<Record<string, AttributeValue>> = {}, ...children: Child[]): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs)) setAttribute(node, name, value);
+  append(node, ...children);
+  return node;
+}

@@ -41,6 +41,9 @@ const FIELDS: ReadonlyMap<MessageType, readonly string[]> = new Map<MessageType,
   ['exportMatrix', ['type', 'root']],
   ['requestQuery', ['type', 'root', 'query', 'by']],
   ['requestQuerySegments', ['type', 'root', 'query', 'by', 'row', 'col']],
+  ['requestCompareQuotes', ['type', 'root', 'theme', 'code']],
+  ['setWaves', ['type', 'attribute', 'baseline', 'followup']],
+  ['exportComparison', ['type', 'root']],
 ]);
 
 /** Keys that would reach an object's prototype if the message were ever merged or copied. */
@@ -132,10 +135,24 @@ export function checkFromWebviewMessage(raw: unknown): MessageCheck {
       if (problem) return fail(`requestQuotes: ${problem}`);
       return ok({ type: 'requestQuotes', root: root as string, case: caseId as string, wave: wave as string, theme: theme as string, code: code as string });
     }
-    case 'exportMatrix': {
+    case 'exportMatrix':
+    case 'exportComparison': {
       const rootProblem = checkRoot(own(record, 'root'));
-      if (rootProblem) return fail(`exportMatrix: root ${rootProblem}`);
-      return ok({ type: 'exportMatrix', root: own(record, 'root') as string });
+      if (rootProblem) return fail(`${type}: root ${rootProblem}`);
+      return ok({ type: type as 'exportMatrix' | 'exportComparison', root: own(record, 'root') as string });
+    }
+    case 'requestCompareQuotes': {
+      const [root, theme, code] = ['root', 'theme', 'code'].map((k) => own(record, k));
+      const problem = labelled('root', checkRoot(root)) ?? labelled('theme', checkId(theme)) ?? labelled('code', checkOptionalId(code));
+      if (problem) return fail(`requestCompareQuotes: ${problem}`);
+      return ok({ type: 'requestCompareQuotes', root: root as string, theme: theme as string, code: code as string });
+    }
+    case 'setWaves': {
+      const [attribute, baseline, followup] = ['attribute', 'baseline', 'followup'].map((k) => own(record, k));
+      const problem = labelled('attribute', checkId(attribute)) ?? labelled('baseline', checkId(baseline)) ?? labelled('followup', checkId(followup));
+      if (problem) return fail(`setWaves: ${problem}`);
+      if (baseline === followup) return fail('setWaves: baseline and followup are the same value');
+      return ok({ type: 'setWaves', attribute: attribute as string, baseline: baseline as string, followup: followup as string });
     }
     case 'search': {
       const root = own(record, 'root');

@@ -1,0 +1,122 @@
+import * as vscode from 'vscode';
+import type { LoadedCorpus } from '../../core/corpus/load-corpus';
+import { countErrors } from '../../core/problems';
+import { count } from '../../core/text/count';
+import type { CorpusEntry, CorpusService } from '../corpus-service';
+import { ensureTrusted, showError } from '../user-errors';
+
+/** A format offered in the quick pick: its file extension and the save dialog's filter name. */
+export type ExportFormatItem<F extends string> = vscode.QuickPickItem & { readonly format: F; readonly filter: string };
+
+/** One export of a corpus to a file: what it is called, its formats, and how it is written. */
+export interface CorpusExport<F extends string> {
+  /** In a sentence: "the framework matrix". */
+  readonly what: string;
+  /** The dialogs' title: "Export Framework Matrix". */
+  readonly title: string;
+  /** The quick pick's title, for the corpus chosen. */
+  pickTitle(entry: CorpusEntry): string;
+  readonly formats: readonly ExportFormatItem<F>[];
+  /** The file name proposed in the corpus folder, without extension. */
+  readonly fileName: string;
+  /**
+   * The file's text from the corpus as it is now, and a few words on its size for the
+   * message ("12 cases × 10 themes"); throws {@link ExportRefused} when there is nothing to export.
+   */
+  render(loaded: LoadedCorpus, format: F): { readonly text: string; readonly size: string };
+}
+
+/** Nothing to export, in words for the researcher (for example, fewer than two waves to compare). */
+export class ExportRefused extends Error {}
+
+/**
+ * The flow every export command shares: the corpus (`root`, else the active editor's, else the
+ * first), a format (given, or picked), a save dialog proposing `<fileName>.<format>` in the
+ * corpus folder, the writing with progress, then "Open" (and "Show Problems" when the corpus
+ * has errors, as the CLI exits 1 then). Resolves to the file written, or undefined when nothing was.
+ */
+export async function exportToFile<F extends string>(
+  service: CorpusService,
+  log: vscode.LogOutputChannel,
+  spec: CorpusExport<F>,
+  root?: unknown,
+  format?: unknown,
+): Promise<vscode.Uri | undefined> {
+  if (!ensureTrusted(`export ${spec.what}`)) return undefined;
+  if (format !== undefined && !spec.formats.some((f) => f.format === format)) {
+    void vscode.window.showWarningMessage(`QualFrame: ${spec.what} exports as ${spec.formats.map((f) => f.format).join(' or ')}, not ${String(format)}.`);
+    return undefined;
+  }
+  const entry = corpusFor(service, spec, typeof root === 'string' ? root : undefined);
+  if (!entry) return undefined;
+
+  const chosen = spec.formats.find((f) => f.format === format) ?? (await vscode.window.showQuickPick(spec.formats, {
+    title: spec.pickTitle(entry),
+    placeHolder: 'Choose a format',
+    matchOnDetail: true,
+  }));
+  if (!chosen) return undefined;
+  const target = await vscode.window.showSaveDialog({
+    title: spec.title,
+    saveLabel: 'Export',
+    defaultUri: vscode.Uri.joinPath(entry.root, `${spec.fileName}.${chosen.format}`),
+    filters: { [chosen.filter]: [chosen.format] },
+  });
+  if (!target) return undefined;
+
+  // The corpus as it is now: it may have been updated while the dialogs were open.
+  const { loaded } = service.corpora.find((c) => c.root.toString() === entry.root.toString()) ?? entry;
+  let size: string;
+  try {
+    size = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `QualFrame: exporting ${spec.what}…` },
+      async () => {
+        const out = spec.render(loaded, chosen.format);
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(out.text));
+        return out.size;
+      },
+    );
+  } catch (e) {
+    if (e instanceof ExportRefused) {
+      void vscode.window.showWarningMessage(`QualFrame: ${e.message}; nothing was exported.`);
+      return undefined;
+    }
+    void showError(log, `${spec.what} could not be written to ${displayPath(target)}`, e);
+    return undefined;
+  }
+
+  const done = `QualFrame: Exported ${spec.what} (${size}) to ${displayPath(target)}`;
+  const errors = countErrors(loaded.problems);
+  // As the CLI does: the output is made, and the corpus errors are pointed out.
+  const shown = errors === 0
+    ? vscode.window.showInformationMessage(`${done}.`, 'Open')
+    : vscode.window.showWarningMessage(`${done}. ${count(errors, 'error')} in the corpus; the export leaves out what could not be read.`, 'Open', 'Show Problems');
+  void shown.then((choice) => {
+    if (choice === 'Open') void vscode.commands.executeCommand('vscode.open', target);
+    else if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
+  return target;
+}
+
+/** The corpus at `root`, else the active editor's, else the first; says why when there is none. */
+function corpusFor(service: CorpusService, spec: CorpusExport<string>, root: string | undefined): CorpusEntry | undefined {
+  const { corpora } = service;
+  if (root !== undefined) {
+    const entry = corpora.find((c) => c.root.toString() === root);
+    if (!entry) void vscode.window.showWarningMessage(`QualFrame: no corpus is loaded at ${vscode.Uri.parse(root).fsPath}; nothing was exported.`);
+    return entry;
+  }
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const entry = (active && service.corpusOf(active)) ?? corpora[0];
+  if (!entry) {
+    void vscode.window.showInformationMessage(service.loading
+      ? `QualFrame: the corpus is still loading; export ${spec.what} again in a moment.`
+      : `QualFrame: open a folder with a corpus (qualframe.yaml) to export ${spec.what}.`);
+  }
+  return entry;
+}
+
+/** The file as the person knows it: relative to the workspace when inside it. */
+function displayPath(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri);
+}
