@@ -26,6 +26,7 @@ import { createComparePanels } from './compare-panel-wiring';
 import { CompareWavesCommand, OpenMatrixCommand } from './commands/open-corpus-panel';
 import { ExportMatrixCommand } from './commands/export-matrix';
 import { ExportComparisonCommand } from './commands/export-comparison';
+import { ExportQuoteTableCommand } from './commands/export-quote-table';
 import { LiveCorpora } from './live-corpus';
 
 /**
@@ -62,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): void {
   commands.register(new CompareWavesCommand(service, compare));
   commands.register(new ExportMatrixCommand(service, log));
   commands.register(new ExportComparisonCommand(service, log));
+  commands.register(new ExportQuoteTableCommand(service, log, context.workspaceState));
   commands.register(new ReloadCorpusCommand(service));
   const cases = new CasesTree(service);
   const codebook = new CodebookTree(service);

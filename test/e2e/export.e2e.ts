@@ -97,6 +97,35 @@ describe('Exporting the Framework Matrix', function () {
   });
 });
 
+describe('Exporting the quote table', function () {
+  const vscode = useVSCode({ name: 'export-quotes' });
+
+  it('writes a Markdown section per theme with each wave’s quotes and case ids, from the palette', async function () {
+    const session = vscode();
+    const title = session.page.locator('.quick-input-widget .quick-input-title');
+    await session.readStatusBarItem(/\d+ documents/, 60_000);
+    await session.runCommand('QualFrame: Export Quote Table…');
+    await session.pickItem('Markdown: a section per theme');
+    // Themes and waves: every one is ticked the first time; Enter keeps them.
+    for (const step of ['Themes to include', 'Values of wave to include, in this order']) {
+      await title.filter({ hasText: step }).waitFor({ timeout: 15_000 });
+      await session.page.keyboard.press('Enter');
+    }
+    await title.filter({ hasText: 'Quotes per theme and wave' }).waitFor({ timeout: 15_000 });
+    await session.pickItem('All quotes');
+    const path = join(session.workspaceDir!, 'quote-table.md');
+    assert.equal(await session.acceptSaveDialog(path), path, 'the dialog proposes quote-table.md in the corpus root');
+    const message = await session.waitForNotification(/Exported the quote table/);
+    assert.match(message, /^QualFrame: Exported the quote table \(\d+ quotes, 10 themes\) to quote-table\.md\.$/);
+    const md = readFileSync(path, 'utf8');
+    const cli = spawnSync(process.execPath, [join(repoRoot, 'bin/qualframe.js'), 'export', 'quotes', '--out', join(session.workspaceDir!, 'cli.md')], { cwd: session.workspaceDir!, encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    assert.equal(md, readFileSync(join(session.workspaceDir!, 'cli.md'), 'utf8'), 'the same table as qualframe export quotes');
+    assert.match(md, /\n## Workforce shortages\n\n### wave: 2016\n/);
+    assert.match(md, /\n### wave: 2021\n\n> "[^"]+" \[SH0\d\]\n/);
+  });
+});
+
 /** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

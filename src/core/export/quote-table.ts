@@ -17,6 +17,8 @@ export interface QuoteTableOptions {
   readonly max?: number;
   /** Only quotes marked `illustrative: true`. */
   readonly illustrative?: boolean;
+  /** The document attributes each quote carries (the CSV's attribute columns); default: all. */
+  readonly attributes?: readonly string[];
 }
 
 /** One quote with what a reader needs to place it. */
@@ -87,7 +89,7 @@ export function buildQuoteTable(corpus: Corpus, options: QuoteTableOptions = {})
         illustrative: a.illustrative, anchored: a.anchored,
         ...(a.by !== undefined ? { by: a.by } : {}),
         ...(a.memo !== undefined ? { memo: a.memo } : {}),
-        attributes: { ...d.attributes },
+        attributes: options.attributes ? pickAttributes(d.attributes, options.attributes) : { ...d.attributes },
       };
       const k = key(theme.id, wave);
       const list = byThemeAndWave.get(k);
@@ -110,6 +112,13 @@ export function buildQuoteTable(corpus: Corpus, options: QuoteTableOptions = {})
 /** Table order: case (natural), then file (path order), then start, then id. */
 export function compareQuoteRows(a: QuoteRow, b: QuoteRow): number {
   return compareNatural(a.case, b.case) || compareCodeUnits(a.file, b.file) || a.start - b.start || compareCodeUnits(a.id, b.id);
+}
+
+function pickAttributes(attributes: Readonly<Record<string, string>>, keys: readonly string[]): Record<string, string> {
+  // Null prototype: attribute names are the researcher's front-matter keys.
+  const kept = Object.create(null) as Record<string, string>;
+  for (const k of keys) if (Object.prototype.hasOwnProperty.call(attributes, k)) kept[k] = attributes[k];
+  return { ...kept };
 }
 
 function defaultWaves(corpus: Corpus, attribute: string): string[] {

@@ -49,7 +49,7 @@ export class ExportComparisonCommand implements Command {
         const setting = resolveComparison(loaded.corpus, chosen);
         if (isWaveSettingError(setting)) throw new ExportRefused(setting.error);
         const size = `${setting.attribute} ${setting.baseline} and ${setting.followup}, ${loaded.corpus.codebook.themes.length} themes`;
-        return { text: renderComparisonExport(loaded.corpus, setting, chosenFormat, { quotes: true }), size };
+        return { content: renderComparisonExport(loaded.corpus, setting, chosenFormat, { quotes: true }), size };
       },
     }, root, format);
   }

@@ -51,7 +51,7 @@ export class ExportMatrixCommand implements Command {
       render: (loaded, chosen) => {
         const matrix = buildFrameworkMatrix(loaded.corpus, grouping ? { attribute: grouping } : {});
         const size = `${count(new Set(matrix.rows.map((r) => r.case)).size, 'case')} × ${count(matrix.themes.length, 'theme')}`;
-        return { text: renderMatrix(matrix, chosen), size };
+        return { content: renderMatrix(matrix, chosen), size };
       },
     };
     return exportToFile(this.service, this.log, spec, root, format);

@@ -9,7 +9,7 @@ import { ensureTrusted, showError } from '../user-errors';
 export type ExportFormatItem<F extends string> = vscode.QuickPickItem & { readonly format: F; readonly filter: string };
 
 /** One export of a corpus to a file: what it is called, its formats, and how it is written. */
-export interface CorpusExport<F extends string> {
+export interface CorpusExport<F extends string, C = undefined> {
   /** In a sentence: "the framework matrix". */
   readonly what: string;
   /** The dialogs' title: "Export Framework Matrix". */
@@ -20,10 +20,16 @@ export interface CorpusExport<F extends string> {
   /** The file name proposed in the corpus folder, without extension. */
   readonly fileName: string;
   /**
-   * The file's text from the corpus as it is now, and a few words on its size for the
-   * message ("12 cases × 10 themes"); throws {@link ExportRefused} when there is nothing to export.
+   * What to include, asked after the format (quick picks); undefined when the person cancels.
+   * Without it, the export takes no choices.
    */
-  render(loaded: LoadedCorpus, format: F): { readonly text: string; readonly size: string };
+  choose?(entry: CorpusEntry, format: F): Promise<C | undefined>;
+  /**
+   * The file's content (text, or bytes for binary formats) from the corpus as it is now, and a
+   * few words on its size for the message ("12 cases × 10 themes"); throws {@link ExportRefused}
+   * when there is nothing to export.
+   */
+  render(loaded: LoadedCorpus, format: F, choices: C): { readonly content: string | Uint8Array; readonly size: string } | Promise<{ readonly content: string | Uint8Array; readonly size: string }>;
 }
 
 /** Nothing to export, in words for the researcher (for example, fewer than two waves to compare). */
@@ -35,10 +41,10 @@ export class ExportRefused extends Error {}
  * corpus folder, the writing with progress, then "Open" (and "Show Problems" when the corpus
  * has errors, as the CLI exits 1 then). Resolves to the file written, or undefined when nothing was.
  */
-export async function exportToFile<F extends string>(
+export async function exportToFile<F extends string, C = undefined>(
   service: CorpusService,
   log: vscode.LogOutputChannel,
-  spec: CorpusExport<F>,
+  spec: CorpusExport<F, C>,
   root?: unknown,
   format?: unknown,
 ): Promise<vscode.Uri | undefined> {
@@ -56,6 +62,12 @@ export async function exportToFile<F extends string>(
     matchOnDetail: true,
   }));
   if (!chosen) return undefined;
+  let choices = undefined as C;
+  if (spec.choose) {
+    const picked = await spec.choose(entry, chosen.format);
+    if (picked === undefined) return undefined;
+    choices = picked;
+  }
   const target = await vscode.window.showSaveDialog({
     title: spec.title,
     saveLabel: 'Export',
@@ -71,8 +83,8 @@ export async function exportToFile<F extends string>(
     size = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `QualFrame: exporting ${spec.what}…` },
       async () => {
-        const out = spec.render(loaded, chosen.format);
-        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(out.text));
+        const out = await spec.render(loaded, chosen.format, choices);
+        await vscode.workspace.fs.writeFile(target, typeof out.content === 'string' ? new TextEncoder().encode(out.content) : out.content);
         return out.size;
       },
     );
@@ -99,7 +111,7 @@ export async function exportToFile<F extends string>(
 }
 
 /** The corpus at `root`, else the active editor's, else the first; says why when there is none. */
-function corpusFor(service: CorpusService, spec: CorpusExport<string>, root: string | undefined): CorpusEntry | undefined {
+function corpusFor(service: CorpusService, spec: { readonly what: string }, root: string | undefined): CorpusEntry | undefined {
   const { corpora } = service;
   if (root !== undefined) {
     const entry = corpora.find((c) => c.root.toString() === root);

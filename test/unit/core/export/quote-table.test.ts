@@ -30,6 +30,13 @@ describe('buildQuoteTable', () => {
     assert.equal(table.themes[2].waves[1].quotes[0].codeName, 'Unrealistic expectations');
   });
 
+  it('carries only the attributes asked for (the CSV’s columns), those a document has', async () => {
+    const table = buildQuoteTable(await loadStudy(), { attributes: ['type', 'role', 'case'] });
+    assert.deepEqual(table.themes[0].waves[0].quotes[1].attributes, { type: 'notes' });
+    assert.deepEqual(table.themes[0].waves[0].quotes[2].attributes, { role: 'GP' });
+    assert.deepEqual(buildQuoteTable(await loadStudy(), { attributes: [] }).themes[0].waves[0].quotes[0].attributes, {});
+  });
+
   it('orders cases naturally: P2 before P10', async () => {
     const table = buildQuoteTable(await loadStudy({
       '2016/P10.md': markdown(`wave: 2016\ncodes:\n${q('p10', 'funding', 'Hello')}`, body),

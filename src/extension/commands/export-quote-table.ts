@@ -1,0 +1,164 @@
+import * as vscode from 'vscode';
+import { wavesOf } from '../../core/compare/document-wave';
+import { buildQuoteTable } from '../../core/export/quote-table';
+import { renderQuoteTableCsv, renderQuoteTableMarkdown } from '../../core/export/render-quote-table';
+import { count } from '../../core/text/count';
+import type { Command } from '../command-manager';
+import type { CorpusEntry, CorpusService } from '../corpus-service';
+import { ExportRefused, exportToFile, type ExportFormatItem } from './export-to-file';
+
+type QuoteTableFormat = 'md' | 'csv';
+
+const FORMATS: readonly ExportFormatItem<QuoteTableFormat>[] = [
+  {
+    format: 'md',
+    filter: 'Markdown',
+    label: 'Markdown: a section per theme',
+    description: '.md',
+    detail: 'For each theme, the quotes of each wave, each followed by its case id ([P3]): a paper’s supplementary table.',
+  },
+  {
+    format: 'csv',
+    filter: 'CSV',
+    label: 'CSV: one row per quote',
+    description: '.csv',
+    detail: 'Document, case, attributes, theme, code, quote, start, coder, memo. UTF-8 for Excel; no cell runs as a formula.',
+  },
+];
+
+/** What goes into the table, as chosen in the quick picks (and remembered per workspace and corpus). */
+export interface QuoteTableChoices {
+  readonly themes: readonly string[];
+  readonly waves: readonly string[];
+  /** All quotes, only those marked illustrative, or the first N per theme and wave. */
+  readonly quotes: 'all' | 'illustrative' | number;
+  /** The attribute columns of the CSV. */
+  readonly attributes?: readonly string[];
+}
+
+/**
+ * "Export Quote Table…": the quotes of chosen themes and waves, each with its case id, by the
+ * writers of `qualframe export quotes`. A short flow of quick picks (format, themes, waves, which
+ * quotes, for CSV which attributes), then the save dialog; the choices are remembered for the
+ * next export of the same corpus in this workspace.
+ */
+export class ExportQuoteTableCommand implements Command {
+  readonly id = 'qualframe.exportQuoteTable';
+
+  constructor(
+    private readonly service: CorpusService,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly memory: vscode.Memento,
+  ) {}
+
+  execute(root?: unknown, format?: unknown): Promise<vscode.Uri | undefined> {
+    return exportToFile<QuoteTableFormat, QuoteTableChoices>(this.service, this.log, {
+      what: 'the quote table',
+      title: 'Export Quote Table',
+      pickTitle: (entry) => `Export the quote table of ${entry.name}`,
+      formats: FORMATS,
+      fileName: 'quote-table',
+      choose: (entry, chosen) => this.choose(entry, chosen),
+      render: (loaded, chosen, choices) => {
+        const table = buildQuoteTable(loaded.corpus, {
+          themes: choices.themes,
+          waves: choices.waves,
+          ...(typeof choices.quotes === 'number' ? { max: choices.quotes } : {}),
+          illustrative: choices.quotes === 'illustrative',
+          ...(choices.attributes ? { attributes: choices.attributes } : {}),
+        });
+        const quotes = table.themes.reduce((n, t) => n + t.waves.reduce((m, w) => m + w.quotes.length, 0), 0);
+        if (table.themes.length === 0) throw new ExportRefused('none of the themes chosen is in the codebook any more');
+        return {
+          content: chosen === 'csv' ? renderQuoteTableCsv(table) : renderQuoteTableMarkdown(table),
+          size: `${count(quotes, 'quote')}, ${count(table.themes.length, 'theme')}`,
+        };
+      },
+    }, root, format);
+  }
+
+  private async choose(entry: CorpusEntry, format: QuoteTableFormat): Promise<QuoteTableChoices | undefined> {
+    const { corpus } = entry.loaded;
+    const key = `qualframe.exportQuoteTable:${entry.root.toString()}`;
+    const last = this.memory.get<Partial<QuoteTableChoices>>(key) ?? {};
+    const attribute = corpus.config.compare.attribute;
+
+    const themes = await pickMany(
+      corpus.codebook.themes.map((t) => ({ id: t.id, label: t.name, description: t.id })),
+      last.themes,
+      { title: 'Themes to include', placeHolder: 'Space ticks or unticks a theme; Enter goes on' },
+    );
+    if (!themes) return undefined;
+
+    const values = wavesOf(corpus.documents, attribute);
+    const waves = await pickMany(
+      values.map((v) => ({ id: v, label: `${attribute} ${v}` })),
+      last.waves,
+      { title: `Values of ${attribute} to include, in this order`, placeHolder: 'Space ticks or unticks a value; Enter goes on' },
+    );
+    if (!waves) return undefined;
+
+    const quotes = await pickQuotes(last.quotes);
+    if (quotes === undefined) return undefined;
+
+    let attributes: string[] | undefined;
+    if (format === 'csv') {
+      const keys = [...new Set(corpus.documents.flatMap((d) => Object.keys(d.attributes)))];
+      attributes = await pickMany(keys.map((k) => ({ id: k, label: k })), last.attributes, {
+        title: 'Case attributes as columns',
+        placeHolder: 'Space ticks or unticks an attribute; Enter goes on',
+        allowNone: true,
+      });
+      if (!attributes) return undefined;
+    }
+    const choices: QuoteTableChoices = { themes, waves, quotes, ...(attributes ? { attributes } : {}) };
+    await this.memory.update(key, choices);
+    return choices;
+  }
+}
+
+/**
+ * A multi-select quick pick, ticked as last time (all, the first time); resolves to the ids
+ * ticked in the items' order, or undefined when cancelled. At least one unless `allowNone`.
+ */
+async function pickMany(
+  items: readonly { id: string; label: string; description?: string }[],
+  last: readonly string[] | undefined,
+  options: { title: string; placeHolder: string; allowNone?: boolean },
+): Promise<string[] | undefined> {
+  if (items.length === 0) return [];
+  const ticked = last && last.some((id) => items.some((i) => i.id === id)) ? new Set(last) : new Set(items.map((i) => i.id));
+  for (;;) {
+    const picked = await vscode.window.showQuickPick(
+      items.map((i) => ({ ...i, picked: ticked.has(i.id) })),
+      { title: options.title, placeHolder: options.placeHolder, canPickMany: true, ignoreFocusOut: true },
+    );
+    if (!picked) return undefined;
+    if (picked.length > 0 || options.allowNone) return items.filter((i) => picked.some((p) => p.id === i.id)).map((i) => i.id);
+    void vscode.window.showWarningMessage('QualFrame: tick at least one.');
+  }
+}
+
+/** All quotes, the illustrative ones, or the first N per theme and wave. */
+async function pickQuotes(last: QuoteTableChoices['quotes'] | undefined): Promise<QuoteTableChoices['quotes'] | undefined> {
+  const items: (vscode.QuickPickItem & { value: 'all' | 'illustrative' | 'first' })[] = [
+    { value: 'all', label: 'All quotes' },
+    { value: 'illustrative', label: 'Illustrative quotes only', detail: 'The segments marked as illustrative (★).' },
+    { value: 'first', label: 'The first N of each theme and wave…', detail: typeof last === 'number' ? `Last time: ${last}.` : undefined },
+  ];
+  const lastValue = typeof last === 'number' ? 'first' : (last ?? 'all');
+  const picked = await vscode.window.showQuickPick(
+    [...items].sort((a, b) => Number(b.value === lastValue) - Number(a.value === lastValue)),
+    { title: 'Quotes per theme and wave', ignoreFocusOut: true },
+  );
+  if (!picked) return undefined;
+  if (picked.value !== 'first') return picked.value;
+  const n = await vscode.window.showInputBox({
+    title: 'Quotes per theme and wave',
+    prompt: 'How many quotes of each theme and wave (in case order)?',
+    value: String(typeof last === 'number' ? last : 3),
+    ignoreFocusOut: true,
+    validateInput: (v) => (/^[1-9]\d{0,3}$/.test(v.trim()) ? undefined : 'A whole number from 1 to 9999'),
+  });
+  return n === undefined ? undefined : Number(n.trim());
+}
