@@ -27,6 +27,7 @@ import { CompareWavesCommand, OpenMatrixCommand } from './commands/open-corpus-p
 import { ExportMatrixCommand } from './commands/export-matrix';
 import { ExportComparisonCommand } from './commands/export-comparison';
 import { ExportQuoteTableCommand } from './commands/export-quote-table';
+import { ExportCodedDocumentCommand } from './commands/export-coded-document';
 import { LiveCorpora } from './live-corpus';
 
 /**
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): void {
   commands.register(new ExportMatrixCommand(service, log));
   commands.register(new ExportComparisonCommand(service, log));
   commands.register(new ExportQuoteTableCommand(service, log, context.workspaceState));
+  commands.register(new ExportCodedDocumentCommand(service, log));
   commands.register(new ReloadCorpusCommand(service));
   const cases = new CasesTree(service);
   const codebook = new CodebookTree(service);

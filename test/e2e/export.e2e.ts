@@ -124,6 +124,18 @@ describe('Exporting the quote table', function () {
     assert.match(md, /\n## Workforce shortages\n\n### wave: 2016\n/);
     assert.match(md, /\n### wave: 2021\n\n> "[^"]+" \[SH0\d\]\n/);
   });
+
+  it('writes the open transcript with its coded segments highlighted, for reading on paper', async function () {
+    const session = vscode();
+    await session.openFile('transcripts/2021/SH02.md');
+    await session.runCommand('QualFrame: Export Coded Document…');
+    const path = join(session.workspaceDir!, 'SH02.html');
+    assert.equal(await session.acceptSaveDialog(path), path, 'the dialog proposes SH02.html in the corpus root');
+    assert.match(await session.waitForNotification(/Exported the coded document/), /^QualFrame: Exported the coded document \(1 document, \d+ coded segments\) to SH02\.html\.$/);
+    const html = readFileSync(path, 'utf8');
+    assert.match(html, /<h1>SH02<\/h1>/);
+    assert.match(html, /<mark class="code-\d+[^"]*" title="[^"]+">[^<]*there was no locum to backfill them[^<]*<\/mark>/);
+  });
 });
 
 /** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */

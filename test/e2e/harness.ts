@@ -166,7 +166,7 @@ export class VSCodeSession {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     const proposed = await eventually(async () => {
       const value = await input.inputValue();
-      if (!/\.(md|csv)$/.test(value)) throw new Error(`the save dialog does not show a file path; it shows "${value}"`);
+      if (!/\.(md|csv|html|xlsx|docx|qdpx)$/.test(value)) throw new Error(`the save dialog does not show a file path; it shows "${value}"`);
       return value;
     }, { timeout: 30_000 });
     if (proposed !== path) await input.fill(path);

@@ -17,8 +17,8 @@ export interface CorpusExport<F extends string, C = undefined> {
   /** The quick pick's title, for the corpus chosen. */
   pickTitle(entry: CorpusEntry): string;
   readonly formats: readonly ExportFormatItem<F>[];
-  /** The file name proposed in the corpus folder, without extension. */
-  readonly fileName: string;
+  /** The file name proposed in the corpus folder, without extension (or once the choices are made). */
+  readonly fileName: string | ((choices: C) => string);
   /**
    * What to include, asked after the format (quick picks); undefined when the person cancels.
    * Without it, the export takes no choices.
@@ -56,7 +56,9 @@ export async function exportToFile<F extends string, C = undefined>(
   const entry = corpusFor(service, spec, typeof root === 'string' ? root : undefined);
   if (!entry) return undefined;
 
-  const chosen = spec.formats.find((f) => f.format === format) ?? (await vscode.window.showQuickPick(spec.formats, {
+  // One format: nothing to ask.
+  const only = spec.formats.length === 1 ? spec.formats[0] : undefined;
+  const chosen = spec.formats.find((f) => f.format === format) ?? only ?? (await vscode.window.showQuickPick(spec.formats, {
     title: spec.pickTitle(entry),
     placeHolder: 'Choose a format',
     matchOnDetail: true,
@@ -71,7 +73,7 @@ export async function exportToFile<F extends string, C = undefined>(
   const target = await vscode.window.showSaveDialog({
     title: spec.title,
     saveLabel: 'Export',
-    defaultUri: vscode.Uri.joinPath(entry.root, `${spec.fileName}.${chosen.format}`),
+    defaultUri: vscode.Uri.joinPath(entry.root, `${typeof spec.fileName === 'string' ? spec.fileName : spec.fileName(choices)}.${chosen.format}`),
     filters: { [chosen.filter]: [chosen.format] },
   });
   if (!target) return undefined;
