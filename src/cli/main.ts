@@ -1,6 +1,7 @@
 import { compareCommand, exportCommand, matrixCommand } from './analysis';
 import { codeCommand, uncodeCommand } from './code';
 import type { CliCommand } from './commands';
+import { importCommand } from './import';
 import { initCommand } from './init';
 import { EXIT_CANNOT_RUN, UsageError, type CliIo } from './io';
 import { statsCommand } from './stats';
@@ -9,10 +10,10 @@ import { validateCommand } from './validate';
 declare const QUALFRAME_VERSION: string;
 const VERSION = typeof QUALFRAME_VERSION === 'string' ? QUALFRAME_VERSION : 'dev';
 
-export const COMMANDS: readonly CliCommand[] = [initCommand, validateCommand, statsCommand, codeCommand, uncodeCommand, matrixCommand, compareCommand, exportCommand];
+export const COMMANDS: readonly CliCommand[] = [initCommand, validateCommand, statsCommand, codeCommand, uncodeCommand, matrixCommand, compareCommand, exportCommand, importCommand];
 
 /** In cli.md, arriving in later releases: named so that a user gets a clear answer. */
-const PLANNED = ['search', 'import', 'diff', 'agreement', 'merge-driver', 'install-merge-driver'];
+const PLANNED = ['search', 'diff', 'agreement', 'merge-driver', 'install-merge-driver'];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

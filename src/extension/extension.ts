@@ -28,6 +28,7 @@ import { ExportMatrixCommand } from './commands/export-matrix';
 import { ExportComparisonCommand } from './commands/export-comparison';
 import { ExportQuoteTableCommand } from './commands/export-quote-table';
 import { ExportCodedDocumentCommand } from './commands/export-coded-document';
+import { ImportTranscriptsCommand } from './commands/import-transcripts';
 import { LiveCorpora } from './live-corpus';
 
 /**
@@ -66,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): void {
   commands.register(new ExportComparisonCommand(service, log));
   commands.register(new ExportQuoteTableCommand(service, log, context.workspaceState));
   commands.register(new ExportCodedDocumentCommand(service, log));
+  commands.register(new ImportTranscriptsCommand(service, log));
   commands.register(new ReloadCorpusCommand(service));
   const cases = new CasesTree(service);
   const codebook = new CodebookTree(service);

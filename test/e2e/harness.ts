@@ -175,6 +175,22 @@ export class VSCodeSession {
     return proposed;
   }
 
+  /**
+   * Answers an open dialog (the simple file dialog: a quick input holding a folder path) with
+   * `path`, once the dialog has shown its starting folder: typed, then Enter.
+   */
+  async acceptOpenDialog(path: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    // The dialog fills in its starting folder (ending in a slash) after it opens; typing before that is lost.
+    await eventually(async () => assert.match(await input.inputValue(), /\/$/), { timeout: 30_000 });
+    await eventually(async () => {
+      if ((await input.inputValue()) !== path) await input.fill(path);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(await input.inputValue(), path);
+    }, { timeout: 15_000 });
+    await this.page.keyboard.press('Enter');
+  }
+
   /** Reloads the window ("Developer: Reload Window") and waits for the workbench to be back. */
   async reloadWindow(): Promise<void> {
     const loaded = this.page.waitForEvent('load', { timeout: 60_000 });
