@@ -46,6 +46,9 @@ check('build', node, ['scripts/build.mjs']);
 check('typecheck', bin('tsc'), ['--noEmit', '-p', '.']);
 check('typecheck webview', bin('tsc'), ['--noEmit', '-p', 'webview']);
 check('lint', bin('eslint'), ['.']);
+// The unit suite validates REFI-QDA exports with xmllint (Debian's libxml2-utils), which the
+// same setup installs with code-server and Chromium; idempotent, so e2e's own call is a no-op.
+check('setup', node, ['scripts/setup-vscode.mjs']);
 suite('unit', bin('mocha'), []);
 // End-to-end in a real VS Code (code-server + Chromium; installed on first use, see
 // scripts/setup-vscode.mjs). Its counts join the line below like the unit suite's.
