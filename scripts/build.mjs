@@ -44,6 +44,8 @@ const webviews = {
 const bundles = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // exceljs and docx, loaded only when exporting XLSX or DOCX (src/node/export/load-office-writers.ts).
+  { ...node, entryPoints: ['src/node/export/office-writers.ts'], outfile: 'dist/office-writers.js' },
   webviews,
 ];
 

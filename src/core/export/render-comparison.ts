@@ -81,12 +81,13 @@ export function renderComparisonExport(corpus: Corpus, setting: WaveSetting, for
 }
 
 /** One theme's quotes, the baseline's and the follow-up's. */
-interface ThemeQuotes {
+export interface ThemeQuotes {
   readonly baseline: readonly QuoteRow[];
   readonly followup: readonly QuoteRow[];
 }
 
-function sideBySide(corpus: Corpus, setting: WaveSetting, options: ComparisonQuoteOptions): Map<string, ThemeQuotes> {
+/** Each theme's quotes in the two waves, by theme id, chosen as `options` says (from the quote table). */
+export function sideBySide(corpus: Corpus, setting: WaveSetting, options: ComparisonQuoteOptions): Map<string, ThemeQuotes> {
   const table = buildQuoteTable(corpus, {
     attribute: setting.attribute,
     waves: [setting.baseline, setting.followup],
@@ -104,7 +105,7 @@ function renderComparisonMarkdownWithQuotes(comparison: WaveComparison, quotes: 
   const out: string[] = [];
   for (const theme of comparison.themes) {
     const q = quotes.get(theme.id) ?? { baseline: [], followup: [] };
-    out.push('', `## ${markdownText(theme.name)}`, '', statusLine(theme, attribute), '');
+    out.push('', `## ${markdownText(theme.name)}`, '', statusSentence(theme, attribute, markdownText), '');
     if (q.baseline.length === 0 && q.followup.length === 0) {
       out.push(noQuotesLine(theme, options));
       continue;
@@ -118,10 +119,13 @@ function renderComparisonMarkdownWithQuotes(comparison: WaveComparison, quotes: 
   return `${head}${out.join('\n')}\n`;
 }
 
-/** The status in words, and where the theme entered the framework. */
-function statusLine(theme: ThemeComparison, attribute: string): string {
+/**
+ * The status in words, and where the theme entered the framework: "Emergent; first coded in
+ * wave 2021." `text` escapes the attribute and wave for the output (Markdown; none for a document).
+ */
+export function statusSentence(theme: CodeComparison, attribute: string, text: (s: string) => string = (s) => s): string {
   const status = STATUS_WORDS[theme.status];
-  const first = theme.firstWave === null ? 'never coded' : `first coded in ${markdownText(attribute)} ${markdownText(theme.firstWave)}`;
+  const first = theme.firstWave === null ? 'never coded' : `first coded in ${text(attribute)} ${text(theme.firstWave)}`;
   return `${status.charAt(0).toUpperCase()}${status.slice(1)}; ${first}.`;
 }
 
@@ -129,7 +133,7 @@ function statusLine(theme: ThemeComparison, attribute: string): string {
  * Why a theme shows no quotes: it has none in these waves, or none passed the choice asked for
  * (an absence of illustrative quotes is not an absence of data).
  */
-function noQuotesLine(theme: ThemeComparison, options: ComparisonQuoteOptions): string {
+export function noQuotesLine(theme: ThemeComparison, options: ComparisonQuoteOptions): string {
   if (theme.baseline.segments + theme.followup.segments === 0) return 'No coded segments in either wave.';
   return options.illustrative ? 'No quote marked illustrative in either wave.' : 'No quotes shown.';
 }

@@ -94,7 +94,8 @@ export function renderMatrixJson(matrix: FrameworkMatrix): string {
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
-function groupByWave(rows: readonly MatrixRow[]): Map<string, MatrixRow[]> {
+/** The matrix's rows by wave, in the matrix's order (waves in natural order, `""` last). */
+export function groupByWave(rows: readonly MatrixRow[]): Map<string, MatrixRow[]> {
   const groups = new Map<string, MatrixRow[]>();
   for (const r of rows) {
     const list = groups.get(r.wave);

@@ -103,7 +103,7 @@ describe('qualframe matrix / compare / export quotes', () => {
   it('compare refuses --quotes with JSON, and --max or --illustrative without --quotes', () => {
     const json = run(['compare', '--json', '--quotes', '--root', SAMPLE]);
     assert.equal(json.status, 2);
-    assert.match(json.stderr, /--quotes is for --format md or csv/);
+    assert.match(json.stderr, /--quotes is for --format md, csv, xlsx or docx/);
     const max = run(['compare', '--max', '2', '--root', SAMPLE]);
     assert.equal(max.status, 2);
     assert.match(max.stderr, /--max chooses quotes: add --quotes/);
@@ -149,10 +149,11 @@ describe('qualframe matrix / compare / export quotes', () => {
 
   it('refuses what it cannot do yet, or at all, with exit 2', () => {
     assert.equal(run(['export', 'quotes', '--root', SAMPLE]).status, 2, 'no --out');
-    assert.match(run(['export', 'quotes', '--out', path.join(out, 'x.docx'), '--format', 'docx', '--root', SAMPLE]).stderr, /not available in this version yet/);
+    assert.match(run(['export', 'quotes', '--out', path.join(out, 'x.pdf'), '--format', 'pdf', '--root', SAMPLE]).stderr, /--format pdf: choose one of md, csv, xlsx, docx/);
     assert.match(run(['export', 'quotes', '--out', path.join(out, 'x.md'), '--theme', 'nope', '--root', SAMPLE]).stderr, /unknown theme: nope/);
     assert.equal(run(['matrix', '--format', 'pdf', '--root', SAMPLE]).status, 2);
-    assert.match(run(['export', 'codebook', '--out', 'x.md', '--root', SAMPLE]).stderr, /not available in this version yet/);
+    assert.match(run(['export', 'pdf', '--root', SAMPLE]).stderr, /say what to export: export quotes, export codebook or export qdpx/);
+    assert.match(run(['export', '--root', SAMPLE]).stderr, /say what to export: export quotes, export codebook or export qdpx/);
   });
 
   it('still produces the table from a corpus with errors, but exits 1 with a hint', () => {
