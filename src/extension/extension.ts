@@ -29,6 +29,8 @@ import { ExportComparisonCommand } from './commands/export-comparison';
 import { ExportQuoteTableCommand } from './commands/export-quote-table';
 import { ExportCodedDocumentCommand } from './commands/export-coded-document';
 import { ImportTranscriptsCommand } from './commands/import-transcripts';
+import { ExportQdpxCommand, ImportQdpxCommand } from './commands/refi-qda-commands';
+import { ExportCodebookCommand } from './commands/export-codebook';
 import { LiveCorpora } from './live-corpus';
 
 /**
@@ -63,11 +65,14 @@ export function activate(context: vscode.ExtensionContext): void {
   commands.register(new ShowStatsCommand(stats));
   commands.register(new OpenMatrixCommand(service, matrix));
   commands.register(new CompareWavesCommand(service, compare));
-  commands.register(new ExportMatrixCommand(service, log));
-  commands.register(new ExportComparisonCommand(service, log));
+  commands.register(new ExportMatrixCommand(service, log, context.workspaceState));
+  commands.register(new ExportComparisonCommand(service, log, context.workspaceState));
+  commands.register(new ExportCodebookCommand(service, log, context.workspaceState));
   commands.register(new ExportQuoteTableCommand(service, log, context.workspaceState));
   commands.register(new ExportCodedDocumentCommand(service, log));
   commands.register(new ImportTranscriptsCommand(service, log));
+  commands.register(new ExportQdpxCommand(service, log));
+  commands.register(new ImportQdpxCommand(log));
   commands.register(new ReloadCorpusCommand(service));
   const cases = new CasesTree(service);
   const codebook = new CodebookTree(service);

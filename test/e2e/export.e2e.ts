@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { eventually, useVSCode } from './harness';
@@ -123,6 +124,33 @@ describe('Exporting the quote table', function () {
     assert.equal(md, readFileSync(join(session.workspaceDir!, 'cli.md'), 'utf8'), 'the same table as qualframe export quotes');
     assert.match(md, /\n## Workforce shortages\n\n### wave: 2016\n/);
     assert.match(md, /\n### wave: 2021\n\n> "[^"]+" \[SH0\d\]\n/);
+  });
+
+  it('writes the codebook as an Excel workbook, the writers loaded only for it', async function () {
+    const session = vscode();
+    await session.runCommand('QualFrame: Export Codebook…');
+    await session.pickItem('Excel workbook');
+    const path = join(session.workspaceDir!, 'codebook.xlsx');
+    assert.equal(await session.acceptSaveDialog(path), path);
+    assert.match(await session.waitForNotification(/Exported the codebook/), /^QualFrame: Exported the codebook \(10 themes, 26 codes\) to codebook\.xlsx\.$/);
+    const zip = unzipSync(readFileSync(path));
+    const sheet = strFromU8(zip['xl/sharedStrings.xml'] ?? new Uint8Array());
+    assert.match(sheet, /Workforce shortages/);
+    assert.ok(!Object.keys(zip).some((f) => f.startsWith('xl/worksheets/') && /<f>/.test(strFromU8(zip[f]))), 'no formula in any sheet');
+  });
+
+  it('exports the study as a REFI-QDA project for the desktop tools', async function () {
+    const session = vscode();
+    // Earlier exports' toasts would crowd this one's out of view.
+    await session.runCommand('Notifications: Clear All Notifications');
+    await session.runCommand('QualFrame: Export REFI-QDA Project…');
+    const path = join(session.workspaceDir!, 'project.qdpx');
+    assert.equal(await session.acceptSaveDialog(path), path);
+    assert.match(await session.waitForNotification(/Exported the REFI-QDA project/), /\(13 documents, \d+ coded segments\) to project\.qdpx\.$/);
+    const zip = unzipSync(readFileSync(path));
+    const qde = strFromU8(zip['project.qde']);
+    assert.match(qde, /xmlns="urn:QDA-XML:project:1\.0"/);
+    assert.equal(Object.keys(zip).filter((f) => /^Sources\/.+\.txt$/.test(f)).length, 13, 'a text source per document');
   });
 
   it('writes the open transcript with its coded segments highlighted, for reading on paper', async function () {

@@ -1,9 +1,12 @@
 import type * as vscode from 'vscode';
 import { isWaveSettingError, resolveComparison } from '../../core/compare/comparison-setting';
-import { renderComparisonExport, type ComparisonFormat } from '../../core/export/render-comparison';
+import { renderExport } from '../../node/export/render-export';
 import type { Command } from '../command-manager';
 import type { CorpusService } from '../corpus-service';
 import { ExportRefused, exportToFile, type ExportFormatItem } from './export-to-file';
+import { officeFormats } from './office-formats';
+
+type ComparisonFormat = 'md' | 'csv' | 'xlsx' | 'docx';
 
 const FORMATS: readonly ExportFormatItem<ComparisonFormat>[] = [
   {
@@ -20,12 +23,16 @@ const FORMATS: readonly ExportFormatItem<ComparisonFormat>[] = [
     description: '.csv',
     detail: 'A row per theme and code: status, first wave, cases, share and segments per wave, and the quotes of each wave. UTF-8, opens in Excel or LibreOffice.',
   },
+  ...officeFormats({
+    xlsx: 'The comparison table on one sheet, the quotes of both waves with their cases on another.',
+    docx: 'The comparison table, then a section per theme with the two waves’ quotes side by side.',
+  }),
 ];
 
 /**
  * Writes the wave comparison of a corpus with its quotes side by side, by the writers of
  * `qualframe compare --quotes`. Arguments are optional, so the panel can pass its corpus and
- * groups: `(root?, format?: 'md' | 'csv', attribute?, baseline?, followup?)`; groups left out
+ * groups: `(root?, format?: 'md' | 'csv' | 'xlsx' | 'docx', attribute?, baseline?, followup?)`; groups left out
  * come from qualframe.yaml, then from the data. Resolves to the file written, or undefined.
  */
 export class ExportComparisonCommand implements Command {
@@ -34,6 +41,7 @@ export class ExportComparisonCommand implements Command {
   constructor(
     private readonly service: CorpusService,
     private readonly log: vscode.LogOutputChannel,
+    private readonly memory?: vscode.Memento,
   ) {}
 
   execute(root?: unknown, format?: unknown, attribute?: unknown, baseline?: unknown, followup?: unknown): Promise<vscode.Uri | undefined> {
@@ -44,12 +52,13 @@ export class ExportComparisonCommand implements Command {
       title: 'Export Wave Comparison',
       pickTitle: (entry) => `Export the wave comparison of ${entry.name}${chosen.baseline && chosen.followup ? `: ${chosen.baseline} and ${chosen.followup}` : ''}`,
       formats: FORMATS,
+      ...(this.memory ? { memory: this.memory } : {}),
       fileName: 'wave-comparison',
-      render: (loaded, chosenFormat) => {
+      render: async (loaded, chosenFormat) => {
         const setting = resolveComparison(loaded.corpus, chosen);
         if (isWaveSettingError(setting)) throw new ExportRefused(setting.error);
         const size = `${setting.attribute} ${setting.baseline} and ${setting.followup}, ${loaded.corpus.codebook.themes.length} themes`;
-        return { content: renderComparisonExport(loaded.corpus, setting, chosenFormat, { quotes: true }), size };
+        return { content: await renderExport('comparison', loaded.corpus, { setting, quotes: true }, chosenFormat), size };
       },
     }, root, format);
   }

@@ -1,13 +1,14 @@
 import type * as vscode from 'vscode';
-import { renderMatrix, type MatrixFormat } from '../../core/export/render-matrix';
 import { buildFrameworkMatrix } from '../../core/matrix/framework-matrix';
+import { renderExport } from '../../node/export/render-export';
 import { count } from '../../core/text/count';
 import type { Command } from '../command-manager';
 import type { CorpusService } from '../corpus-service';
 import { exportToFile, type CorpusExport, type ExportFormatItem } from './export-to-file';
+import { officeFormats } from './office-formats';
 
-/** The formats offered here: the table a report quotes and the sheet a team charts in. */
-type ExportFormat = Extract<MatrixFormat, 'md' | 'csv'>;
+/** The formats offered here: the table a report quotes, the sheet a team charts in, Word and Excel. */
+type ExportFormat = 'md' | 'csv' | 'xlsx' | 'docx';
 
 const FORMATS: readonly ExportFormatItem<ExportFormat>[] = [
   {
@@ -24,12 +25,16 @@ const FORMATS: readonly ExportFormatItem<ExportFormat>[] = [
     description: '.csv',
     detail: 'A row per case and wave; for each theme its summary, segments and quotes. UTF-8, opens in Excel or LibreOffice.',
   },
+  ...officeFormats({
+    xlsx: 'A sheet per wave, a row per case, a column per theme (summary and segments); the quotes on their own sheet.',
+    docx: 'A table per wave, then each theme’s quotes with their case ids.',
+  }),
 ];
 
 /**
  * Writes the Framework Matrix of a corpus to a file, by the writers `qualframe matrix` uses.
  * Arguments are optional, so the matrix panel can pass its corpus, grouping and format:
- * `(root?: corpus root URI string, format?: 'md' | 'csv', attribute?: string)`. Resolves to the
+ * `(root?: corpus root URI string, format?: 'md' | 'csv' | 'xlsx' | 'docx', attribute?: string)`. Resolves to the
  * file written, or undefined when nothing was.
  */
 export class ExportMatrixCommand implements Command {
@@ -38,6 +43,7 @@ export class ExportMatrixCommand implements Command {
   constructor(
     private readonly service: CorpusService,
     private readonly log: vscode.LogOutputChannel,
+    private readonly memory?: vscode.Memento,
   ) {}
 
   execute(root?: unknown, format?: unknown, attribute?: unknown): Promise<vscode.Uri | undefined> {
@@ -47,11 +53,12 @@ export class ExportMatrixCommand implements Command {
       title: 'Export Framework Matrix',
       pickTitle: (entry) => `Export the Framework Matrix of ${entry.name}${grouping ? `, by ${grouping}` : ''}`,
       formats: FORMATS,
+      ...(this.memory ? { memory: this.memory } : {}),
       fileName: 'framework-matrix',
-      render: (loaded, chosen) => {
+      render: async (loaded, chosen) => {
         const matrix = buildFrameworkMatrix(loaded.corpus, grouping ? { attribute: grouping } : {});
         const size = `${count(new Set(matrix.rows.map((r) => r.case)).size, 'case')} × ${count(matrix.themes.length, 'theme')}`;
-        return { content: renderMatrix(matrix, chosen), size };
+        return { content: await renderExport('matrix', loaded.corpus, grouping ? { attribute: grouping } : {}, chosen), size };
       },
     };
     return exportToFile(this.service, this.log, spec, root, format);

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { wavesOf } from '../../core/compare/document-wave';
-import { buildQuoteTable } from '../../core/export/quote-table';
-import { renderQuoteTableCsv, renderQuoteTableMarkdown } from '../../core/export/render-quote-table';
+import { buildQuoteTable, type QuoteTableOptions } from '../../core/export/quote-table';
 import { count } from '../../core/text/count';
+import { renderExport } from '../../node/export/render-export';
 import type { Command } from '../command-manager';
 import type { CorpusEntry, CorpusService } from '../corpus-service';
 import { ExportRefused, exportToFile, type ExportFormatItem } from './export-to-file';
+import { officeFormats } from './office-formats';
 
-type QuoteTableFormat = 'md' | 'csv';
+type QuoteTableFormat = 'md' | 'csv' | 'xlsx' | 'docx';
 
 const FORMATS: readonly ExportFormatItem<QuoteTableFormat>[] = [
   {
@@ -24,6 +25,10 @@ const FORMATS: readonly ExportFormatItem<QuoteTableFormat>[] = [
     description: '.csv',
     detail: 'Document, case, attributes, theme, code, quote, start, coder, memo. UTF-8 for Excel; no cell runs as a formula.',
   },
+  ...officeFormats({
+    xlsx: 'A sheet per theme, the waves side by side or one after the other; text cells only, the header frozen.',
+    docx: 'A heading per theme, the waves’ quotes in italic with their case ids, side by side or one after the other.',
+  }),
 ];
 
 /** What goes into the table, as chosen in the quick picks (and remembered per workspace and corpus). */
@@ -34,6 +39,8 @@ export interface QuoteTableChoices {
   readonly quotes: 'all' | 'illustrative' | number;
   /** The attribute columns of the CSV. */
   readonly attributes?: readonly string[];
+  /** Word and Excel: the waves side by side, or one after the other. */
+  readonly layout?: 'side-by-side' | 'sequential';
 }
 
 /**
@@ -59,18 +66,20 @@ export class ExportQuoteTableCommand implements Command {
       formats: FORMATS,
       fileName: 'quote-table',
       choose: (entry, chosen) => this.choose(entry, chosen),
-      render: (loaded, chosen, choices) => {
-        const table = buildQuoteTable(loaded.corpus, {
+      render: async (loaded, chosen, choices) => {
+        const options: QuoteTableOptions = {
           themes: choices.themes,
           waves: choices.waves,
           ...(typeof choices.quotes === 'number' ? { max: choices.quotes } : {}),
           illustrative: choices.quotes === 'illustrative',
           ...(choices.attributes ? { attributes: choices.attributes } : {}),
-        });
-        const quotes = table.themes.reduce((n, t) => n + t.waves.reduce((m, w) => m + w.quotes.length, 0), 0);
+        };
+        const table = buildQuoteTable(loaded.corpus, options);
         if (table.themes.length === 0) throw new ExportRefused('none of the themes chosen is in the codebook any more');
+        const quotes = table.themes.reduce((n, t) => n + t.waves.reduce((m, w) => m + w.quotes.length, 0), 0);
+        const layout = chosen === 'xlsx' || chosen === 'docx' ? { layout: choices.layout ?? 'side-by-side' } : {};
         return {
-          content: chosen === 'csv' ? renderQuoteTableCsv(table) : renderQuoteTableMarkdown(table),
+          content: await renderExport('quotes', loaded.corpus, { ...options, ...layout }, chosen),
           size: `${count(quotes, 'quote')}, ${count(table.themes.length, 'theme')}`,
         };
       },
@@ -111,7 +120,20 @@ export class ExportQuoteTableCommand implements Command {
       });
       if (!attributes) return undefined;
     }
-    const choices: QuoteTableChoices = { themes, waves, quotes, ...(attributes ? { attributes } : {}) };
+    let layout: QuoteTableChoices['layout'];
+    if (format === 'xlsx' || format === 'docx') {
+      const items: (vscode.QuickPickItem & { value: 'side-by-side' | 'sequential' })[] = [
+        { value: 'side-by-side', label: 'Waves side by side', detail: 'A column per wave: predicted beside reported.' },
+        { value: 'sequential', label: 'Waves one after the other', detail: 'Each wave’s quotes under its own heading.' },
+      ];
+      const picked = await vscode.window.showQuickPick(
+        items.sort((a, b) => Number(b.value === last.layout) - Number(a.value === last.layout)),
+        { title: 'Layout of each theme', ignoreFocusOut: true },
+      );
+      if (!picked) return undefined;
+      layout = picked.value;
+    }
+    const choices: QuoteTableChoices = { themes, waves, quotes, ...(attributes ? { attributes } : {}), ...(layout ? { layout } : {}) };
     await this.memory.update(key, choices);
     return choices;
   }

@@ -17,6 +17,8 @@ export interface CorpusExport<F extends string, C = undefined> {
   /** The quick pick's title, for the corpus chosen. */
   pickTitle(entry: CorpusEntry): string;
   readonly formats: readonly ExportFormatItem<F>[];
+  /** Where the format chosen last is kept, to be offered first next time (the workspace's state). */
+  readonly memory?: vscode.Memento;
   /** The file name proposed in the corpus folder, without extension (or once the choices are made). */
   readonly fileName: string | ((choices: C) => string);
   /**
@@ -58,12 +60,16 @@ export async function exportToFile<F extends string, C = undefined>(
 
   // One format: nothing to ask.
   const only = spec.formats.length === 1 ? spec.formats[0] : undefined;
-  const chosen = spec.formats.find((f) => f.format === format) ?? only ?? (await vscode.window.showQuickPick(spec.formats, {
+  const memoryKey = `qualframe.exportFormat:${spec.title}`;
+  const last = spec.memory?.get<string>(memoryKey);
+  const offered = [...spec.formats].sort((a, b) => Number(b.format === last) - Number(a.format === last));
+  const chosen = spec.formats.find((f) => f.format === format) ?? only ?? (await vscode.window.showQuickPick(offered, {
     title: spec.pickTitle(entry),
     placeHolder: 'Choose a format',
     matchOnDetail: true,
   }));
   if (!chosen) return undefined;
+  if (!only && format === undefined) await spec.memory?.update(memoryKey, chosen.format);
   let choices = undefined as C;
   if (spec.choose) {
     const picked = await spec.choose(entry, chosen.format);
