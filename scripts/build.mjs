@@ -46,6 +46,8 @@ const bundles = [
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   // exceljs and docx, loaded only when exporting XLSX or DOCX (src/node/export/load-office-writers.ts).
   { ...node, entryPoints: ['src/node/export/office-writers.ts'], outfile: 'dist/office-writers.js' },
+  // mammoth, loaded only when a .docx transcript is imported (src/node/import/docx-html.ts).
+  { ...node, entryPoints: ['src/node/import/docx-reader.ts'], outfile: 'dist/docx-reader.js' },
   webviews,
 ];
 

@@ -1,15 +1,10 @@
+import { requireBundle } from '../lazy-bundle';
+import type * as DocxReader from './docx-reader';
+
 /**
- * A Word document's text as the simple HTML mammoth makes of it (paragraphs, line breaks,
- * lists, tables), for `docxHtmlParagraphs` in the core. mammoth is loaded on first use: most
- * commands never import a .docx.
+ * A Word document's text as simple HTML (see docx-reader.ts), read by mammoth from its own
+ * bundle, loaded on the first .docx imported (../lazy-bundle.ts).
  */
 export async function docxToHtml(bytes: Uint8Array): Promise<{ html: string; messages: string[] }> {
-  const mammoth = (await import('mammoth')).default;
-  const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, {
-    // Images carry no transcript text; skipping them keeps their bytes out of the HTML.
-    convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
-    // A .docx can link to files elsewhere on the machine; an import never follows them.
-    externalFileAccess: false,
-  });
-  return { html: result.value, messages: result.messages.filter((m) => m.type === 'error').map((m) => m.message) };
+  return requireBundle<typeof DocxReader>('docx-reader', 'import/docx-reader', 'the .docx reader').docxToHtml(bytes);
 }

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 // esbuild's metafile, built in memory as scripts/build.mjs builds the node bundles, and on
 // the built files in dist/ when there are any.
 const root = path.resolve(__dirname, '../../..');
-const OFFICE_LIBRARIES = /(^|\/)node_modules\/(exceljs|docx)\//;
+const OFFICE_LIBRARIES = /(^|\/)node_modules\/(exceljs|docx|mammoth)\//;
 
 async function bundleInputs(entry: string): Promise<string[]> {
   const result = await esbuild.build({
@@ -32,13 +32,17 @@ describe('the office writers bundle', function () {
   this.timeout(120_000);
 
   for (const entry of ['src/extension/extension.ts', 'src/cli/main.ts']) {
-    it(`keeps exceljs and docx out of ${entry}'s bundle`, async () => {
+    it(`keeps exceljs, docx and mammoth out of ${entry}'s bundle`, async () => {
       const inputs = await bundleInputs(entry);
       // The CLI reaches the loader (it exports XLSX and DOCX) but not what the loader loads.
       if (entry.includes('cli')) assert.ok(inputs.some((i) => i.endsWith('src/node/export/load-office-writers.ts')), 'the CLI bundles the loader');
-      assert.deepEqual(inputs.filter((i) => OFFICE_LIBRARIES.test(i) || i.endsWith('src/node/export/office-writers.ts')), []);
+      assert.deepEqual(inputs.filter((i) => OFFICE_LIBRARIES.test(i) || i.endsWith('src/node/export/office-writers.ts') || i.endsWith('src/node/import/docx-reader.ts')), []);
     });
   }
+
+  it('bundles mammoth in docx-reader.ts', async () => {
+    assert.ok((await bundleInputs('src/node/import/docx-reader.ts')).some((i) => /node_modules\/mammoth\//.test(i)));
+  });
 
   it('bundles them in office-writers.ts', async () => {
     const inputs = await bundleInputs('src/node/export/office-writers.ts');
@@ -51,7 +55,7 @@ describe('the office writers bundle', function () {
     if (!fs.existsSync(path.join(dist, 'extension.js'))) this.skip();
     for (const file of ['extension.js', 'cli.js']) {
       const text = fs.readFileSync(path.join(dist, file), 'utf8');
-      assert.doesNotMatch(text, /node_modules\/(exceljs|docx)\//, `${file} holds no office library`);
+      assert.doesNotMatch(text, /node_modules\/(exceljs|docx|mammoth)\//, `${file} holds no office library`);
     }
     if (fs.existsSync(path.join(dist, 'office-writers.js'))) {
       assert.match(fs.readFileSync(path.join(dist, 'office-writers.js'), 'utf8'), /node_modules\/exceljs\//);
