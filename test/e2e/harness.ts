@@ -427,11 +427,23 @@ export class VSCodeSession {
 
   /** Waits for a notification whose message matches; returns its text. */
   async waitForNotification(match: RegExp, timeout = 30_000): Promise<string> {
-    return eventually(async () => {
+    const find = async () => {
       const found = (await this.notifications()).find((m) => match.test(m));
       if (!found) throw new Error(`no notification matching ${match}; showing: ${JSON.stringify(await this.notifications())}`);
       return found;
-    }, { timeout });
+    };
+    try {
+      return await eventually(find, { timeout: Math.min(timeout, 8_000) });
+    } catch {
+      // A toast can be left unshown (several at once, or one raised as a dialog closed) while the
+      // bell holds it: look in the notification centre, as a person would.
+      await this.runCommand('Notifications: Show Notifications');
+      try {
+        return await eventually(find, { timeout });
+      } finally {
+        await this.runCommand('Notifications: Hide Notifications').catch(() => undefined);
+      }
+    }
   }
 
   /** The editor tab with this title, when it is the active one. */

@@ -6,11 +6,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 /** The schema, in the shared folder beside the repository (as CI checks it out). */
-export const PROJECT_XSD = path.resolve(__dirname, '../../../../shared/spec/refi-qda/Project.xsd');
+// A copy of ../shared/spec/refi-qda/Project.xsd (MIT, its notice inside): CI clones this repository alone.
+export const PROJECT_XSD = path.resolve(__dirname, '../../fixtures/refi-qda/Project.xsd');
 
 /** Throws with xmllint's own report when `xml` is not valid against Project.xsd. */
 export function assertValidProjectXml(xml: string): void {
-  if (!fs.existsSync(PROJECT_XSD)) throw new Error(`the REFI-QDA schema is missing at ${PROJECT_XSD} (shared/spec/refi-qda/Project.xsd beside the repository)`);
+  if (!fs.existsSync(PROJECT_XSD)) throw new Error(`the REFI-QDA schema is missing at ${PROJECT_XSD} (test/fixtures/refi-qda/Project.xsd)`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qf-xsd-'));
   try {
     const file = path.join(dir, 'project.qde');
