@@ -69,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): void {
   commands.register(new ExportComparisonCommand(service, log, context.workspaceState));
   commands.register(new ExportCodebookCommand(service, log, context.workspaceState));
   commands.register(new ExportQuoteTableCommand(service, log, context.workspaceState));
-  commands.register(new ExportCodedDocumentCommand(service, log));
+  commands.register(new ExportCodedDocumentCommand(service, log, context.workspaceState));
   commands.register(new ImportTranscriptsCommand(service, log));
   commands.register(new ExportQdpxCommand(service, log));
   commands.register(new ImportQdpxCommand(log));

@@ -126,6 +126,20 @@ describe('Exporting the quote table', function () {
     assert.match(md, /\n### wave: 2021\n\n> "[^"]+" \[SH0\d\]\n/);
   });
 
+  it('writes a transcript for Word, each coded segment shaded and its code in a comment', async function () {
+    const session = vscode();
+    await session.runCommand('Notifications: Clear All Notifications');
+    await session.openFile('transcripts/2021/SH02.md');
+    await session.runCommand('QualFrame: Export Coded Document…');
+    await session.pickItem('Word document');
+    const path = join(session.workspaceDir!, 'SH02.docx');
+    assert.equal(await session.acceptSaveDialog(path), path);
+    await session.waitForNotification(/Exported the coded document \(1 document, \d+ coded segments\) to SH02\.docx/);
+    const zip = unzipSync(readFileSync(path));
+    assert.match(strFromU8(zip['word/document.xml']), /there was no locum to backfill them/);
+    assert.match(strFromU8(zip['word/comments.xml']), /Recruitment and retention/);
+  });
+
   it('writes the codebook as an Excel workbook, the writers loaded only for it', async function () {
     const session = vscode();
     await session.runCommand('QualFrame: Export Codebook…');
@@ -157,6 +171,7 @@ describe('Exporting the quote table', function () {
     const session = vscode();
     await session.openFile('transcripts/2021/SH02.md');
     await session.runCommand('QualFrame: Export Coded Document…');
+    await session.pickItem('HTML for reading and printing');
     const path = join(session.workspaceDir!, 'SH02.html');
     assert.equal(await session.acceptSaveDialog(path), path, 'the dialog proposes SH02.html in the corpus root');
     assert.match(await session.waitForNotification(/Exported the coded document/), /^QualFrame: Exported the coded document \(1 document, \d+ coded segments\) to SH02\.html\.$/);

@@ -37,9 +37,34 @@ export interface Workbook {
 
 /** A run of text with its emphasis. */
 export interface DocumentRun {
+  /** Its text; a line break in it is a line break in the paragraph. */
   readonly text: string;
   readonly italic?: boolean;
   readonly bold?: boolean;
+  /** A background colour behind the text, `#rgb` or `#rrggbb`; any other value is ignored (see {@link hexColour}). */
+  readonly shading?: string;
+  /** The comments in the margin on this run (Word's comments): see {@link RunComment}. */
+  readonly comments?: readonly RunComment[];
+}
+
+/**
+ * A comment in the margin. The runs carrying the same `id` are the text it is on: it spans
+ * from the first of them to the last in reading order, across paragraphs if need be, and
+ * comments may overlap.
+ */
+export interface RunComment {
+  /** Unique in the document for each comment; its runs all carry it. */
+  readonly id: string;
+  /** What the margin shows; a line break in it starts a new paragraph of the comment. */
+  readonly text: string;
+}
+
+/** A colour written as `#rgb` or `#rrggbb`, as `#rrggbb` in lower case; undefined for anything else. */
+export function hexColour(value: string): string | undefined {
+  const match = /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.exec(value);
+  if (!match) return undefined;
+  const digits = match[1].length === 3 ? [...match[1]].map((d) => d + d).join('') : match[1];
+  return `#${digits.toLowerCase()}`;
 }
 
 /** A paragraph: its runs, in order. */

@@ -1,13 +1,25 @@
 import * as vscode from 'vscode';
 import type { CorpusDocument } from '../../core/corpus/document';
-import { renderCodedDocumentHtml } from '../../core/export/coded-document';
 import { count } from '../../core/text/count';
+import { renderExport } from '../../node/export/render-export';
 import type { Command } from '../command-manager';
 import type { CorpusEntry, CorpusService } from '../corpus-service';
 import { ExportRefused, exportToFile, type ExportFormatItem } from './export-to-file';
+import { officeFormats } from './office-formats';
 
-const FORMATS: readonly ExportFormatItem<'html'>[] = [
-  { format: 'html', filter: 'HTML', label: 'HTML for reading and printing', description: '.html' },
+type CodedDocumentFormat = 'html' | 'docx';
+
+const FORMATS: readonly ExportFormatItem<CodedDocumentFormat>[] = [
+  {
+    format: 'html',
+    filter: 'HTML',
+    label: 'HTML for reading and printing',
+    description: '.html',
+    detail: 'A page with each coded segment highlighted in its code’s colour and the codes of each paragraph in the margin.',
+  },
+  // Word only: a coded transcript is no table for a spreadsheet.
+  ...officeFormats({ xlsx: '', docx: 'Each coded segment shaded in its code’s colour, a comment in the margin naming its code.' })
+    .filter((f): f is ExportFormatItem<'docx'> => f.format === 'docx'),
 ];
 
 /** The documents to write: one transcript, or every document of its case. */
@@ -19,7 +31,8 @@ interface CodedDocumentChoice {
 /**
  * "Export Coded Document…": a transcript (the active editor's, or one picked), or every
  * document of its case, as an HTML page with each coded segment highlighted in its code's
- * colour and the codes of each paragraph in the margin, for colleagues who read on paper.
+ * colour and the codes of each paragraph in the margin, for colleagues who read on paper, or
+ * as a Word document with the segments shaded and each annotation's code in a comment.
  */
 export class ExportCodedDocumentCommand implements Command {
   readonly id = 'qualframe.exportCodedDocument';
@@ -27,23 +40,29 @@ export class ExportCodedDocumentCommand implements Command {
   constructor(
     private readonly service: CorpusService,
     private readonly log: vscode.LogOutputChannel,
+    private readonly memory?: vscode.Memento,
   ) {}
 
   execute(uri?: unknown): Promise<vscode.Uri | undefined> {
     const given = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
     const entry = given ? this.service.corpusOf(given) : undefined;
-    return exportToFile<'html', CodedDocumentChoice>(this.service, this.log, {
+    return exportToFile<CodedDocumentFormat, CodedDocumentChoice>(this.service, this.log, {
       what: 'the coded document',
       title: 'Export Coded Document',
       pickTitle: (e) => `Export a coded document of ${e.name}`,
       formats: FORMATS,
+      ...(this.memory ? { memory: this.memory } : {}),
       fileName: (choice) => choice.name,
       choose: (e) => this.choose(e, given && entry?.root.toString() === e.root.toString() ? given : undefined),
-      render: (loaded, _format, choice) => {
+      render: async (loaded, format, choice) => {
         const documents = choice.paths.map((p) => loaded.corpus.documents.find((d) => d.path === p)).filter((d): d is CorpusDocument => d !== undefined);
         if (documents.length === 0) throw new ExportRefused(`${choice.paths.join(', ')} is no longer in the corpus`);
         const segments = documents.reduce((n, d) => n + d.annotations.length, 0);
-        return { content: renderCodedDocumentHtml(documents, loaded.corpus.codebook), size: `${count(documents.length, 'document')}, ${count(segments, 'coded segment')}` };
+        return {
+          // The documents still in the corpus: it may have changed since they were chosen.
+          content: await renderExport('coded', loaded.corpus, { paths: documents.map((d) => d.path) }, format),
+          size: `${count(documents.length, 'document')}, ${count(segments, 'coded segment')}`,
+        };
       },
     }, entry?.root.toString());
   }

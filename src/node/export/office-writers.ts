@@ -3,18 +3,24 @@
 // one of these formats, through load-office-writers.ts; nothing else may import it.
 import ExcelJS from 'exceljs';
 import {
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
   Document,
   HeadingLevel,
   Packer,
   PageOrientation,
   Paragraph,
+  ShadingType,
   Table,
   TableCell,
   TableRow,
   TextRun,
   WidthType,
+  type ICommentOptions,
+  type ParagraphChild,
 } from 'docx';
-import type { DocumentBlock, DocumentCell, DocumentParagraph, OfficeDocument, SheetCell, Workbook } from '../../core/export/office-model';
+import { hexColour, type DocumentBlock, type DocumentCell, type DocumentParagraph, type DocumentRun, type OfficeDocument, type SheetCell, type Workbook } from '../../core/export/office-model';
 
 /** Excel holds at most this many characters in a cell; more, and it reports the file as damaged. */
 export const CELL_TEXT_MAX = 32_767;
@@ -93,37 +99,103 @@ const HEADINGS = {
 /**
  * The document as a .docx file: headings as Word's heading styles (so the navigation pane
  * lists the themes), tables full width with a repeated header row, quotes in italics with
- * their case id after them.
+ * their case id after them, shaded runs on their colour, and comments in the margin.
  */
 export async function writeDocx(document: OfficeDocument): Promise<Uint8Array> {
+  const comments = new CommentWriter(document.blocks);
+  const children = document.blocks.map((b) => block(b, comments));
   const doc = new Document({
     creator: 'QualFrame',
     title: xmlText(document.title),
+    ...(comments.written.length > 0 ? { comments: { children: comments.written } } : {}),
     sections: [{
       properties: document.landscape ? { page: { size: { orientation: PageOrientation.LANDSCAPE } } } : {},
-      children: document.blocks.map(block),
+      children,
     }],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
-function block(b: DocumentBlock): Paragraph | Table {
+/**
+ * Places the comments of the runs: a comment's range opens before the first run carrying it
+ * and closes, with its reference (the mark Word anchors the margin note to), after the last,
+ * wherever in the document they are. Word numbers comments; they are numbered in the order
+ * they open.
+ */
+class CommentWriter {
+  /** The comments for the document's comments part, in the order they open. */
+  readonly written: ICommentOptions[] = [];
+  /** For each comment id, its number once open and how many of its runs are still to come. */
+  private readonly comments = new Map<string, { number?: number; left: number }>();
+
+  constructor(blocks: readonly DocumentBlock[]) {
+    // Counting needs no particular order: a comment closes when its last run is written.
+    const paragraphs = blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.runs] : b.kind === 'table' ? [...(b.header ?? []), ...b.rows.flat()].flat() : []));
+    for (const runs of paragraphs) {
+      for (const r of runs) {
+        for (const id of new Set((r.comments ?? []).map((c) => c.id))) {
+          const known = this.comments.get(id);
+          if (known) known.left++;
+          else this.comments.set(id, { left: 1 });
+        }
+      }
+    }
+  }
+
+  /** The paragraph's children for one run: range starts, the run's text, then range ends and references. */
+  run(r: DocumentRun, text: ParagraphChild[]): ParagraphChild[] {
+    const before: ParagraphChild[] = [];
+    const after: ParagraphChild[] = [];
+    const seen = new Set<string>();
+    for (const c of r.comments ?? []) {
+      if (seen.has(c.id)) continue;
+      seen.add(c.id);
+      const state = this.comments.get(c.id)!;
+      if (state.number === undefined) {
+        state.number = this.written.length;
+        this.written.push({
+          id: state.number,
+          author: 'QualFrame',
+          initials: 'QF',
+          children: c.text.split(/\r?\n/).map((line) => new Paragraph({ children: [new TextRun(xmlText(line))] })),
+        });
+        before.push(new CommentRangeStart(state.number));
+      }
+      state.left--;
+      if (state.left === 0) after.push(new CommentRangeEnd(state.number), new TextRun({ children: [new CommentReference(state.number)] }));
+    }
+    return [...before, ...text, ...after];
+  }
+}
+
+function block(b: DocumentBlock, comments: CommentWriter): Paragraph | Table {
   switch (b.kind) {
     case 'heading':
       return new Paragraph({ heading: HEADINGS[b.level], children: [new TextRun(xmlText(b.text))] });
     case 'paragraph':
-      return paragraph(b.runs);
+      return paragraph(b.runs, comments);
     case 'table':
-      return table(b);
+      return table(b, comments);
   }
 }
 
-function paragraph(runs: DocumentParagraph): Paragraph {
-  // Emphasis only where set: some readers take `<w:b w:val="false"/>` for bold.
-  return new Paragraph({ children: runs.map((r) => new TextRun({ text: xmlText(r.text), ...(r.italic ? { italics: true } : {}), ...(r.bold ? { bold: true } : {}) })) });
+function paragraph(runs: DocumentParagraph, comments: CommentWriter): Paragraph {
+  return new Paragraph({ children: runs.flatMap((r) => comments.run(r, textRuns(r))) });
 }
 
-function table(b: Extract<DocumentBlock, { kind: 'table' }>): Table {
+/** A run's text as Word runs: one per line, each after the first on a new line (a `<w:br/>`). */
+function textRuns(r: DocumentRun): TextRun[] {
+  const fill = r.shading !== undefined ? hexColour(r.shading) : undefined;
+  // Emphasis only where set: some readers take `<w:b w:val="false"/>` for bold.
+  const format = {
+    ...(r.italic ? { italics: true } : {}),
+    ...(r.bold ? { bold: true } : {}),
+    ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: fill.slice(1).toUpperCase() } } : {}),
+  };
+  return r.text.split(/\r?\n/).map((line, i) => new TextRun({ text: xmlText(line), ...(i > 0 ? { break: 1 } : {}), ...format }));
+}
+
+function table(b: Extract<DocumentBlock, { kind: 'table' }>, comments: CommentWriter): Table {
   const columns = Math.max(b.header?.length ?? 0, ...b.rows.map((r) => r.length), 1);
   const weights = b.widths && b.widths.length === columns ? b.widths : Array.from({ length: columns }, () => 1);
   const total = weights.reduce((a, w) => a + w, 0);
@@ -134,7 +206,7 @@ function table(b: Extract<DocumentBlock, { kind: 'table' }>): Table {
     children: Array.from({ length: columns }, (_, i) => new TableCell({
       width: { size: percents[i], type: WidthType.PERCENTAGE },
       // Word needs a paragraph in every cell, even an empty one.
-      children: (cells[i] ?? []).length > 0 ? cells[i].map(paragraph) : [new Paragraph({})],
+      children: (cells[i] ?? []).length > 0 ? cells[i].map((p) => paragraph(p, comments)) : [new Paragraph({})],
     })),
   });
   return new Table({

@@ -2,6 +2,7 @@ import type { WaveSetting } from '../../core/compare/comparison-setting';
 import { buildWaveComparison } from '../../core/compare/wave-comparison';
 import type { Corpus } from '../../core/corpus/corpus';
 import { buildCodebookExport, codebookDocument, codebookWorkbook, renderCodebookCsv, renderCodebookMarkdown, type CodebookExportOptions } from '../../core/export/codebook-export';
+import { codedDocumentOffice, renderCodedDocumentHtml } from '../../core/export/coded-document';
 import { comparisonDocument, comparisonWorkbook } from '../../core/export/comparison-office';
 import { matrixDocument, matrixWorkbook } from '../../core/export/matrix-office';
 import type { OfficeDocument, Workbook } from '../../core/export/office-model';
@@ -23,6 +24,8 @@ export const EXPORT_FORMATS = {
   matrix: ['md', 'csv', 'json', 'xlsx', 'docx'],
   /** The wave comparison: predicted against reported, with quotes side by side. */
   comparison: ['md', 'csv', 'json', 'xlsx', 'docx'],
+  /** The coded document: transcripts with their coded segments highlighted and the codes beside them. */
+  coded: ['html', 'docx'],
 } as const;
 
 export type ExportKind = keyof typeof EXPORT_FORMATS;
@@ -46,16 +49,19 @@ export interface ExportOptions {
   readonly matrix: { readonly attribute?: string };
   /** The two waves (from `resolveComparison`) and the quotes beside the counts (default: all). */
   readonly comparison: ComparisonQuoteOptions & { readonly setting: WaveSetting };
+  /** The documents (their paths in the corpus), in the order written: one transcript, or a case's. */
+  readonly coded: { readonly paths: readonly string[] };
 }
 
 /**
  * An export of the corpus in one format, as the extension's export commands and the
- * `qualframe` command line write it: text (md, csv, json) as a string, xlsx and docx as the
+ * `qualframe` command line write it: text (md, csv, json, html) as a string, xlsx and docx as the
  * file's bytes. The office writers are loaded only for xlsx and docx.
  *
  * @example
  *   await renderExport('quotes', corpus, { themes: ['workforce'], layout: 'sequential' }, 'docx')
  *   await renderExport('comparison', corpus, { setting, max: 3 }, 'xlsx')
+ *   await renderExport('coded', corpus, { paths: ['2021/SH4.md'] }, 'docx')
  */
 export async function renderExport<K extends ExportKind>(kind: K, corpus: Corpus, options: ExportOptions[K], format: ExportFormat<K>): Promise<string | Uint8Array> {
   // The switch narrows `kind`, not the options tied to it: the signature above keeps callers honest.
@@ -68,6 +74,8 @@ export async function renderExport<K extends ExportKind>(kind: K, corpus: Corpus
       return renderMatrixExport(corpus, options as ExportOptions['matrix'], format as ExportFormat<'matrix'>);
     case 'comparison':
       return renderComparisonFile(corpus, options as ExportOptions['comparison'], format as ExportFormat<'comparison'>);
+    case 'coded':
+      return renderCodedExport(corpus, options as ExportOptions['coded'], format as ExportFormat<'coded'>);
     default:
       throw new Error(`unknown export: ${String(kind)}`);
   }
@@ -115,6 +123,22 @@ export async function renderComparisonFile(corpus: Corpus, options: ExportOption
     default:
       return writeOffice(format, () => comparisonWorkbook(corpus, setting, quotes), () => comparisonDocument(corpus, setting, quotes));
   }
+}
+
+/**
+ * The coded document of the documents at `paths`: an HTML page, or a Word document with each
+ * coded segment shaded and a comment per annotation naming its code. Throws when no path is
+ * given or one is not in the corpus (the caller checks the documents are still there).
+ */
+export async function renderCodedExport(corpus: Corpus, options: ExportOptions['coded'], format: ExportFormat<'coded'>): Promise<string | Uint8Array> {
+  if (options.paths.length === 0) throw new Error('no document to export');
+  const byPath = new Map(corpus.documents.map((d) => [d.path, d]));
+  const missing = options.paths.filter((p) => !byPath.has(p));
+  if (missing.length > 0) throw new Error(`not in the corpus: ${missing.join(', ')}`);
+  const documents = options.paths.map((p) => byPath.get(p)!);
+  if (format === 'html') return renderCodedDocumentHtml(documents, corpus.codebook);
+  const writers = await loadOfficeWriters();
+  return writers.writeDocx(codedDocumentOffice(documents, corpus.codebook));
 }
 
 /** Builds the model for the format asked (pure, in the core) and writes it with the lazily loaded writers. */

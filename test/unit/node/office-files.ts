@@ -129,6 +129,12 @@ export interface DocxRun {
   readonly text: string;
   readonly italic: boolean;
   readonly bold: boolean;
+  /** The fill of its shading (`<w:shd w:fill>`), as written: `F2C14E`. */
+  readonly shading: string | undefined;
+  /** The ids of the comments whose ranges are open around it. */
+  readonly comments: string[];
+  /** The id of the comment it references (the mark a margin note hangs on), if it does. */
+  readonly commentReference: string | undefined;
 }
 
 export interface DocxParagraph {
@@ -147,11 +153,25 @@ export interface DocxTable {
   readonly headerRows: boolean[];
 }
 
+/** A comment of word/comments.xml and the text of the body its range covers. */
+export interface DocxComment {
+  readonly id: string;
+  readonly author: string | undefined;
+  /** Its paragraphs, joined by line breaks. */
+  readonly text: string;
+  /** The body's text between its range's start and end, paragraphs joined by line breaks. */
+  readonly covers: string;
+  /** Whether its range was opened, closed after, and referenced after it closed, as Word needs. */
+  readonly wellFormed: boolean;
+}
+
 export interface DocxFile {
   readonly parts: Record<string, string>;
   /** The body's paragraphs and tables in reading order. */
   readonly blocks: (DocxParagraph | DocxTable)[];
   readonly landscape: boolean;
+  /** The comments, in the order of word/comments.xml (none without that part). */
+  readonly comments: DocxComment[];
 }
 
 const ordered = new XMLParser({
@@ -170,13 +190,47 @@ const child = (n: OrderedNode, tag: string) => childrenOf(n).find((c) => tagOf(c
 /** A toggle such as `<w:i/>`: on unless its value says off. */
 const on = (n: OrderedNode | undefined) => n !== undefined && !['false', '0', 'off'].includes(n[':@']?.['@_w:val'] ?? 'true');
 
-function docxParagraph(p: OrderedNode): DocxParagraph {
+/** Where the comment ranges stand while the body is read in order. */
+interface CommentRanges {
+  readonly open: Set<string>;
+  /** Per comment: the text covered so far, and its markers in the order met. */
+  readonly seen: Map<string, { covers: string; markers: string[] }>;
+}
+
+const newRanges = (): CommentRanges => ({ open: new Set(), seen: new Map() });
+
+function docxParagraph(p: OrderedNode, ranges: CommentRanges = newRanges()): DocxParagraph {
   const style = child(child(p, 'w:pPr') ?? { x: [] }, 'w:pStyle')?.[':@']?.['@_w:val'];
-  const runs = childrenOf(p).filter((c) => tagOf(c) === 'w:r').map((r): DocxRun => {
-    const props = child(r, 'w:rPr');
-    const t = childrenOf(r).map((c) => (tagOf(c) === 'w:t' ? childrenOf(c).map((x) => String(x['#text'] ?? '')).join('') : tagOf(c) === 'w:tab' ? '\t' : tagOf(c) === 'w:br' ? '\n' : '')).join('');
-    return { text: t, italic: on(props && child(props, 'w:i')), bold: on(props && child(props, 'w:b')) };
-  });
+  const comment = (id: string) => {
+    if (!ranges.seen.has(id)) ranges.seen.set(id, { covers: '', markers: [] });
+    return ranges.seen.get(id)!;
+  };
+  const runs: DocxRun[] = [];
+  for (const c of childrenOf(p)) {
+    const id = c[':@']?.['@_w:id'];
+    if (tagOf(c) === 'w:commentRangeStart') {
+      ranges.open.add(id!);
+      comment(id!).markers.push('start');
+    } else if (tagOf(c) === 'w:commentRangeEnd') {
+      ranges.open.delete(id!);
+      comment(id!).markers.push('end');
+    } else if (tagOf(c) === 'w:r') {
+      const props = child(c, 'w:rPr');
+      const t = childrenOf(c).map((x) => (tagOf(x) === 'w:t' ? childrenOf(x).map((y) => String(y['#text'] ?? '')).join('') : tagOf(x) === 'w:tab' ? '\t' : tagOf(x) === 'w:br' ? '\n' : '')).join('');
+      const reference = child(c, 'w:commentReference')?.[':@']?.['@_w:id'];
+      if (reference !== undefined) comment(reference).markers.push('reference');
+      for (const open of ranges.open) comment(open).covers += t;
+      runs.push({
+        text: t,
+        italic: on(props && child(props, 'w:i')),
+        bold: on(props && child(props, 'w:b')),
+        shading: (props && child(props, 'w:shd'))?.[':@']?.['@_w:fill'],
+        comments: [...ranges.open],
+        commentReference: reference,
+      });
+    }
+  }
+  for (const open of ranges.open) comment(open).covers += '\n';
   return { kind: 'paragraph', style, runs, text: runs.map((r) => r.text).join('') };
 }
 
@@ -185,18 +239,33 @@ export function readDocx(bytes: Uint8Array): DocxFile {
   for (const name of Object.keys(parts)) if (name.endsWith('.xml') || name.endsWith('.rels')) parse(parts[name], name);
   const root = (ordered.parse(parts['word/document.xml']) as OrderedNode[]).find((n) => tagOf(n) === 'w:document')!;
   const body = child(root, 'w:body')!;
+  const ranges = newRanges();
   const blocks = childrenOf(body).flatMap((n): (DocxParagraph | DocxTable)[] => {
-    if (tagOf(n) === 'w:p') return [docxParagraph(n)];
+    if (tagOf(n) === 'w:p') return [docxParagraph(n, ranges)];
     if (tagOf(n) !== 'w:tbl') return [];
     const rows = childrenOf(n).filter((r) => tagOf(r) === 'w:tr');
     return [{
       kind: 'table',
-      rows: rows.map((r) => childrenOf(r).filter((c) => tagOf(c) === 'w:tc').map((c) => childrenOf(c).filter((p) => tagOf(p) === 'w:p').map(docxParagraph))),
+      rows: rows.map((r) => childrenOf(r).filter((c) => tagOf(c) === 'w:tc').map((c) => childrenOf(c).filter((p) => tagOf(p) === 'w:p').map((p) => docxParagraph(p, ranges)))),
       headerRows: rows.map((r) => on(child(child(r, 'w:trPr') ?? { x: [] }, 'w:tblHeader'))),
     }];
   });
   const size = child(child(body, 'w:sectPr') ?? { x: [] }, 'w:pgSz');
-  return { parts, blocks, landscape: size?.[':@']?.['@_w:orient'] === 'landscape' };
+  const commentsPart = parts['word/comments.xml'];
+  const comments = commentsPart === undefined ? [] : childrenOf((ordered.parse(commentsPart) as OrderedNode[]).find((n) => tagOf(n) === 'w:comments')!)
+    .filter((c) => tagOf(c) === 'w:comment')
+    .map((c): DocxComment => {
+      const id = c[':@']!['@_w:id'];
+      const seen = ranges.seen.get(id);
+      return {
+        id,
+        author: c[':@']!['@_w:author'],
+        text: childrenOf(c).filter((p) => tagOf(p) === 'w:p').map((p) => docxParagraph(p).text).join('\n'),
+        covers: seen?.covers ?? '',
+        wellFormed: seen?.markers.join(' ') === 'start end reference',
+      };
+    });
+  return { parts, blocks, landscape: size?.[':@']?.['@_w:orient'] === 'landscape', comments };
 }
 
 /** A cell's text, its paragraphs joined by line breaks. */

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { resolveComparison, type WaveSetting } from '../../../src/core/compare/comparison-setting';
+import { renderCodedDocumentHtml, tint } from '../../../src/core/export/coded-document';
 import type { Workbook } from '../../../src/core/export/office-model';
 import { loadOfficeWriters } from '../../../src/node/export/load-office-writers';
 import { CELL_TEXT_MAX } from '../../../src/node/export/office-writers';
 import { isBinaryFormat, renderExport } from '../../../src/node/export/render-export';
+import { loadCodedStudy } from '../core/export/coded-study';
 import { loadOfficeStudy } from '../core/export/office-study';
 import { cellText, readDocx, readXlsx, sheetValues, type DocxParagraph, type DocxTable } from './office-files';
 
@@ -152,6 +154,106 @@ describe('the XLSX and DOCX writers', function () {
       const file = readDocx(await writeDocx({ title: 'Edge\u0001', blocks: [{ kind: 'paragraph', runs: [{ text: 'a\u0000b\uD800c <&>' }] }] }));
       assert.equal((file.blocks[0] as DocxParagraph).text, 'abc <&>');
     });
+
+    it('writes shading and comments only where runs carry them: a comment over its runs across paragraphs, a bad colour left out', async () => {
+      const { writeDocx } = await loadOfficeWriters();
+      const note = { id: 'n', text: 'First line\nsecond <line>' };
+      const file = readDocx(await writeDocx({
+        title: 'Comments',
+        blocks: [
+          { kind: 'paragraph', runs: [{ text: 'before ' }, { text: 'shaded', shading: '#abc', comments: [note] }, { text: ' red', shading: 'red' }] },
+          { kind: 'paragraph', runs: [{ text: 'one\ntwo', comments: [note] }, { text: ' after' }] },
+        ],
+      }));
+      const [first, second] = paragraphs(file.blocks);
+      assert.deepEqual(first.runs.filter((r) => r.text !== '').map((r) => [r.text, r.shading]), [['before ', undefined], ['shaded', 'AABBCC'], [' red', undefined]]);
+      assert.equal(second.text, 'one\ntwo after', 'a line break in a run is a line break');
+      assert.deepEqual(file.comments.map((c) => [c.id, c.author, c.text, c.covers, c.wellFormed]), [['0', 'QualFrame', 'First line\nsecond <line>', 'shaded red\none\ntwo', true]]);
+
+      const plain = readDocx(await writeDocx({ title: 'Plain', blocks: [{ kind: 'paragraph', runs: [{ text: 'no comments' }] }] }));
+      assert.deepEqual(plain.comments, []);
+      assert.ok(!/w:shd/.test(plain.parts['word/document.xml']));
+    });
+
+    describe('the coded document', () => {
+      const coded = async () => {
+        const { corpus, sh4, sh4b } = await loadCodedStudy();
+        return readDocx(bytes(await renderExport('coded', corpus, { paths: [sh4.path, sh4b.path] }, 'docx')));
+      };
+
+      it('writes each transcript under its case, path and attributes, its paragraphs as the body’s, the transcript’s markup as text', async () => {
+        const file = await coded();
+        const texts = paragraphs(file.blocks).map((p) => `${p.style ?? 'text'}: ${p.text}`);
+        assert.deepEqual(texts, [
+          'Heading1: SH4',
+          'text: 2021/SH4.md',
+          'text: wave: 2021',
+          'text: role: Practice manager',
+          'text: Interviewer: What changed?',
+          'text: SH4: Two partners left <script>alert(1)</script> and the lists grew.',
+          'text: SH4: Then the pandemic stopped the meetings.',
+          'Heading2: Orphaned annotations',
+          'text: Their text is no longer in the transcript; they are kept in its front matter.',
+          'text: “nobody said this” — The pandemic',
+          'Heading1: SH4',
+          'text: 2021/SH4b.md',
+          'text: wave: 2021',
+          'text: Interviewer: And now?',
+          'text: SH4: The lists grew again.\nEvery week, more.',
+          'text: SH4: Nobody came back after the pandemic.',
+        ]);
+        const xml = file.parts['word/document.xml'];
+        assert.ok(!xml.includes('<script>'), 'the transcript’s markup is never XML');
+        assert.ok(xml.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+        const orphan = paragraphs(file.blocks)[9];
+        assert.deepEqual(orphan.runs.map((r) => [r.text, r.italic]), [['“nobody said this”', true], [' — The pandemic', false]]);
+      });
+
+      it('shades each coded run in its code’s colour, as the HTML tints it, and leaves the rest plain', async () => {
+        const file = await coded();
+        const runs = paragraphs(file.blocks).flatMap((p) => p.runs).filter((r) => r.commentReference === undefined);
+        const fill = (text: string) => {
+          const found = runs.filter((r) => r.text === text);
+          assert.equal(found.length, 1, `one run "${text}"`);
+          return found[0].shading;
+        };
+        const workforce = tint('#d08770', 0.45).slice(1).toUpperCase();
+        assert.equal(workforce, 'EAC9BF');
+        assert.equal(fill('Two '), workforce);
+        assert.equal(fill('partners left'), workforce, 'overlapping segments: the first code’s colour');
+        assert.equal(fill(' <script>alert(1)</script> and the lists grew'), workforce);
+        assert.equal(fill('the pandemic stopped the meetings'), tint('#d3a4c9', 0.45).slice(1).toUpperCase(), 'a theme applied as a code, without a colour: the third of the fixed few');
+        assert.equal(fill('more.'), tint('#33aa77', 0.45).slice(1).toUpperCase(), '#3a7 read as #33aa77');
+        for (const plain of ['SH4: ', '.', 'Interviewer: What changed?', 'SH4: Then ']) assert.equal(runs.find((r) => r.text === plain)?.shading, undefined, `${plain} is not shaded`);
+        const wave = runs.filter((r) => r.text === '2021');
+        assert.ok(wave.length === 2 && wave.every((r) => r.shading === undefined));
+      });
+
+      it('writes a comment per annotation naming its code over the annotation’s whole text, overlapping where the segments do', async () => {
+        const file = await coded();
+        assert.deepEqual(file.comments.map((c) => [c.text, c.covers]), [
+          ['Vacancies', 'Two partners left'],
+          ['Workload <pressure>', 'partners left <script>alert(1)</script> and the lists grew'],
+          ['The pandemic', 'the pandemic stopped the meetings'],
+          ['Vacancies', 'The lists grew again.\nEvery week'],
+          ['Waiting lists', 'more.\nSH4: Nobody came back'],
+        ]);
+        assert.deepEqual(file.comments.map((c) => c.id), ['0', '1', '2', '3', '4'], 'unique, though both documents have an a1');
+        assert.ok(file.comments.every((c) => c.wellFormed && c.author === 'QualFrame'), 'each range opened, closed and referenced');
+        const overlap = paragraphs(file.blocks).flatMap((p) => p.runs).find((r) => r.text === 'partners left')!;
+        assert.deepEqual(overlap.comments, ['0', '1']);
+        assert.ok(file.parts['word/comments.xml'].includes('Workload &lt;pressure&gt;'));
+        assert.match(file.parts['word/_rels/document.xml.rels'], /Target="comments\.xml"/, 'the comments part is linked from the document');
+        assert.match(file.parts['[Content_Types].xml'], /PartName="\/word\/comments\.xml"/);
+      });
+
+      it('renders the HTML as the command always has, and refuses paths not in the corpus', async () => {
+        const { corpus, sh4 } = await loadCodedStudy();
+        assert.equal(await renderExport('coded', corpus, { paths: [sh4.path] }, 'html'), renderCodedDocumentHtml([sh4], corpus.codebook));
+        await assert.rejects(renderExport('coded', corpus, { paths: [sh4.path, 'gone.md'] }, 'docx'), /not in the corpus: gone\.md/);
+        await assert.rejects(renderExport('coded', corpus, { paths: [] }, 'html'), /no document/);
+      });
+    });
   });
 
   describe('renderExport', () => {
@@ -166,16 +268,21 @@ describe('the XLSX and DOCX writers', function () {
         renderExport('matrix', corpus, {}, 'json'),
         renderExport('comparison', corpus, { setting }, 'json'),
         renderExport('comparison', corpus, { setting, max: 1 }, 'md'),
+        renderExport('coded', corpus, { paths: [corpus.documents[0].path] }, 'html'),
       ]);
       for (const r of results) assert.equal(typeof r, 'string');
       assert.match(results[2] as string, /^# Codebook\n/);
       assert.match(results[6] as string, /\| wave 2016 \(predicted\) \| wave 2021 \(reported\) \|/, 'quotes by default, as the extension exports them');
+      assert.match(results[7] as string, /^<!DOCTYPE html>/);
+      const coded = await renderExport('coded', corpus, { paths: [corpus.documents[0].path] }, 'docx');
+      assert.ok(coded instanceof Uint8Array && coded[0] === 0x50 && coded[1] === 0x4b, 'coded docx: a zip package');
       for (const format of ['xlsx', 'docx'] as const) {
         const out = await renderExport('codebook', corpus, {}, format);
         assert.ok(out instanceof Uint8Array && out[0] === 0x50 && out[1] === 0x4b, `${format}: a zip package`);
         assert.ok(isBinaryFormat(format));
       }
       assert.ok(!isBinaryFormat('csv'));
+      assert.ok(!isBinaryFormat('html'));
     });
 
     it('loads the writers once', async () => {
