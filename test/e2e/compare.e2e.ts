@@ -84,6 +84,7 @@ describe('Compare Waves', function () {
     const session = vscode();
     await frame().locator('[data-testid="export"]').click();
     await session.pickItem('Markdown: the table, then each theme’s quotes side by side');
+    await session.acceptPicks('Themes to include');
     const path = join(session.workspaceDir!, 'wave-comparison.md');
     assert.equal(await session.acceptSaveDialog(path), path, 'the dialog proposes wave-comparison.md in the corpus root');
     const message = await session.waitForNotification(/Exported the wave comparison/);

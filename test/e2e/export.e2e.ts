@@ -23,6 +23,7 @@ describe('Exporting the Framework Matrix', function () {
     await session.readStatusBarItem(/\d+ documents/, 60_000);
     await session.runCommand('QualFrame: Export Framework Matrix…');
     await session.pickItem('CSV for spreadsheets');
+    await session.acceptPicks('Themes to include', 'Values of wave to include');
     const path = join(dir, 'framework-matrix.csv');
     assert.equal(await session.acceptSaveDialog(path), path, 'the dialog proposes framework-matrix.csv in the corpus root');
 
@@ -50,6 +51,7 @@ describe('Exporting the Framework Matrix', function () {
     const dir = session.workspaceDir!;
     await session.runCommand('QualFrame: Export Framework Matrix…');
     await session.pickItem('Markdown table with quotes');
+    await session.acceptPicks('Themes to include', 'Values of wave to include');
     const path = join(dir, 'matrix-for-report.md');
     assert.equal(await session.acceptSaveDialog(path), join(dir, 'framework-matrix.md'), 'the dialog proposes framework-matrix.md');
 
@@ -71,6 +73,7 @@ describe('Exporting the Framework Matrix', function () {
     await eventually(async () => assert.match((await session.readStatusBarItem(/\d+ documents/)).text, /^14 documents/), { timeout: 30_000 });
     await session.runCommand('QualFrame: Export Framework Matrix…');
     await session.pickItem('CSV for spreadsheets');
+    await session.acceptPicks('Themes to include', 'Values of wave to include');
     const path = join(dir, 'matrix-with-errors.csv');
     await session.acceptSaveDialog(path);
     const message = await session.waitForNotification(/to matrix-with-errors\.csv/);
@@ -89,6 +92,7 @@ describe('Exporting the Framework Matrix', function () {
     await eventually(async () => assert.ok((await frame.locator('[data-testid="group-name"]').allTextContents()).some((t) => /role National stakeholder/.test(t))), { timeout: 30_000 });
     await frame.locator('[data-testid="export"]').click();
     await session.pickItem('CSV for spreadsheets');
+    await session.acceptPicks('Themes to include', 'Values of wave to include');
     const path = join(dir, 'matrix-by-role.csv');
     await session.acceptSaveDialog(path);
     await session.waitForNotification(/to matrix-by-role\.csv/);
@@ -108,7 +112,7 @@ describe('Exporting the quote table', function () {
     await session.runCommand('QualFrame: Export Quote Table…');
     await session.pickItem('Markdown: a section per theme');
     // Themes and waves: every one is ticked the first time; Enter keeps them.
-    for (const step of ['Themes to include', 'Values of wave to include, in this order']) {
+    for (const step of ['Themes to include', 'Values of wave to include']) {
       await title.filter({ hasText: step }).waitFor({ timeout: 15_000 });
       await session.page.keyboard.press('Enter');
     }

@@ -191,6 +191,19 @@ export class VSCodeSession {
     await this.page.keyboard.press('Enter');
   }
 
+  /**
+   * Accepts quick picks as they are offered, in order, each found by (part of) its title: Enter,
+   * which keeps what is ticked (in a multi-select) or the first item.
+   */
+  async acceptPicks(...titles: string[]): Promise<void> {
+    const title = this.page.locator('.quick-input-widget .quick-input-title');
+    for (const step of titles) {
+      await title.filter({ hasText: step }).waitFor({ timeout: 15_000 });
+      await this.page.keyboard.press('Enter');
+      await title.filter({ hasText: step }).waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+    }
+  }
+
   /** Reloads the window ("Developer: Reload Window") and waits for the workbench to be back. */
   async reloadWindow(): Promise<void> {
     const loaded = this.page.waitForEvent('load', { timeout: 60_000 });

@@ -1,8 +1,10 @@
 import type * as vscode from 'vscode';
 import { isWaveSettingError, resolveComparison } from '../../core/compare/comparison-setting';
+import { narrowCorpus } from '../../core/corpus/narrow-corpus';
 import { renderExport } from '../../node/export/render-export';
 import type { Command } from '../command-manager';
 import type { CorpusService } from '../corpus-service';
+import { pickSelection, SELECTION_KEY } from './export-choices';
 import { ExportRefused, exportToFile, type ExportFormatItem } from './export-to-file';
 import { officeFormats } from './office-formats';
 
@@ -54,11 +56,14 @@ export class ExportComparisonCommand implements Command {
       formats: FORMATS,
       ...(this.memory ? { memory: this.memory } : {}),
       fileName: 'wave-comparison',
-      render: async (loaded, chosenFormat) => {
-        const setting = resolveComparison(loaded.corpus, chosen);
+      // The two waves are the comparison's; only the themes are chosen.
+      choose: (entry) => pickSelection(entry, this.memory, SELECTION_KEY, { waves: false }),
+      render: async (loaded, chosenFormat, selection) => {
+        const corpus = narrowCorpus(loaded.corpus, { ...(selection.themes ? { themes: selection.themes } : {}) });
+        const setting = resolveComparison(corpus, chosen);
         if (isWaveSettingError(setting)) throw new ExportRefused(setting.error);
-        const size = `${setting.attribute} ${setting.baseline} and ${setting.followup}, ${loaded.corpus.codebook.themes.length} themes`;
-        return { content: await renderExport('comparison', loaded.corpus, { setting, quotes: true }, chosenFormat), size };
+        const size = `${setting.attribute} ${setting.baseline} and ${setting.followup}, ${corpus.codebook.themes.length} themes`;
+        return { content: await renderExport('comparison', corpus, { setting, quotes: true }, chosenFormat), size };
       },
     }, root, format);
   }

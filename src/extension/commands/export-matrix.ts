@@ -1,9 +1,11 @@
 import type * as vscode from 'vscode';
+import { narrowCorpus, type CorpusSelection } from '../../core/corpus/narrow-corpus';
 import { buildFrameworkMatrix } from '../../core/matrix/framework-matrix';
 import { renderExport } from '../../node/export/render-export';
 import { count } from '../../core/text/count';
 import type { Command } from '../command-manager';
 import type { CorpusService } from '../corpus-service';
+import { pickSelection, SELECTION_KEY } from './export-choices';
 import { exportToFile, type CorpusExport, type ExportFormatItem } from './export-to-file';
 import { officeFormats } from './office-formats';
 
@@ -48,17 +50,19 @@ export class ExportMatrixCommand implements Command {
 
   execute(root?: unknown, format?: unknown, attribute?: unknown): Promise<vscode.Uri | undefined> {
     const grouping = typeof attribute === 'string' && attribute !== '' ? attribute : undefined;
-    const spec: CorpusExport<ExportFormat> = {
+    const spec: CorpusExport<ExportFormat, CorpusSelection> = {
       what: 'the framework matrix',
       title: 'Export Framework Matrix',
       pickTitle: (entry) => `Export the Framework Matrix of ${entry.name}${grouping ? `, by ${grouping}` : ''}`,
       formats: FORMATS,
       ...(this.memory ? { memory: this.memory } : {}),
       fileName: 'framework-matrix',
-      render: async (loaded, chosen) => {
-        const matrix = buildFrameworkMatrix(loaded.corpus, grouping ? { attribute: grouping } : {});
+      choose: (entry) => pickSelection(entry, this.memory, SELECTION_KEY, { waves: true }),
+      render: async (loaded, chosen, selection) => {
+        const corpus = narrowCorpus(loaded.corpus, selection);
+        const matrix = buildFrameworkMatrix(corpus, grouping ? { attribute: grouping } : {});
         const size = `${count(new Set(matrix.rows.map((r) => r.case)).size, 'case')} × ${count(matrix.themes.length, 'theme')}`;
-        return { content: await renderExport('matrix', loaded.corpus, grouping ? { attribute: grouping } : {}, chosen), size };
+        return { content: await renderExport('matrix', corpus, grouping ? { attribute: grouping } : {}, chosen), size };
       },
     };
     return exportToFile(this.service, this.log, spec, root, format);

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { wavesOf } from '../../core/compare/document-wave';
 import { buildQuoteTable, type QuoteTableOptions } from '../../core/export/quote-table';
 import { count } from '../../core/text/count';
 import { renderExport } from '../../node/export/render-export';
 import type { Command } from '../command-manager';
 import type { CorpusEntry, CorpusService } from '../corpus-service';
 import { ExportRefused, exportToFile, type ExportFormatItem } from './export-to-file';
+import { pickMany, pickQuotes, pickSelection, SELECTION_KEY } from './export-choices';
 import { officeFormats } from './office-formats';
 
 type QuoteTableFormat = 'md' | 'csv' | 'xlsx' | 'docx';
@@ -90,22 +90,10 @@ export class ExportQuoteTableCommand implements Command {
     const { corpus } = entry.loaded;
     const key = `qualframe.exportQuoteTable:${entry.root.toString()}`;
     const last = this.memory.get<Partial<QuoteTableChoices>>(key) ?? {};
-    const attribute = corpus.config.compare.attribute;
-
-    const themes = await pickMany(
-      corpus.codebook.themes.map((t) => ({ id: t.id, label: t.name, description: t.id })),
-      last.themes,
-      { title: 'Themes to include', placeHolder: 'Space ticks or unticks a theme; Enter goes on' },
-    );
-    if (!themes) return undefined;
-
-    const values = wavesOf(corpus.documents, attribute);
-    const waves = await pickMany(
-      values.map((v) => ({ id: v, label: `${attribute} ${v}` })),
-      last.waves,
-      { title: `Values of ${attribute} to include, in this order`, placeHolder: 'Space ticks or unticks a value; Enter goes on' },
-    );
-    if (!waves) return undefined;
+    const selection = await pickSelection(entry, this.memory, SELECTION_KEY, { waves: true });
+    if (!selection) return undefined;
+    const themes = selection.themes ?? [];
+    const waves = selection.waves ?? [];
 
     const quotes = await pickQuotes(last.quotes);
     if (quotes === undefined) return undefined;
@@ -137,50 +125,4 @@ export class ExportQuoteTableCommand implements Command {
     await this.memory.update(key, choices);
     return choices;
   }
-}
-
-/**
- * A multi-select quick pick, ticked as last time (all, the first time); resolves to the ids
- * ticked in the items' order, or undefined when cancelled. At least one unless `allowNone`.
- */
-async function pickMany(
-  items: readonly { id: string; label: string; description?: string }[],
-  last: readonly string[] | undefined,
-  options: { title: string; placeHolder: string; allowNone?: boolean },
-): Promise<string[] | undefined> {
-  if (items.length === 0) return [];
-  const ticked = last && last.some((id) => items.some((i) => i.id === id)) ? new Set(last) : new Set(items.map((i) => i.id));
-  for (;;) {
-    const picked = await vscode.window.showQuickPick(
-      items.map((i) => ({ ...i, picked: ticked.has(i.id) })),
-      { title: options.title, placeHolder: options.placeHolder, canPickMany: true, ignoreFocusOut: true },
-    );
-    if (!picked) return undefined;
-    if (picked.length > 0 || options.allowNone) return items.filter((i) => picked.some((p) => p.id === i.id)).map((i) => i.id);
-    void vscode.window.showWarningMessage('QualFrame: tick at least one.');
-  }
-}
-
-/** All quotes, the illustrative ones, or the first N per theme and wave. */
-async function pickQuotes(last: QuoteTableChoices['quotes'] | undefined): Promise<QuoteTableChoices['quotes'] | undefined> {
-  const items: (vscode.QuickPickItem & { value: 'all' | 'illustrative' | 'first' })[] = [
-    { value: 'all', label: 'All quotes' },
-    { value: 'illustrative', label: 'Illustrative quotes only', detail: 'The segments marked as illustrative (★).' },
-    { value: 'first', label: 'The first N of each theme and wave…', detail: typeof last === 'number' ? `Last time: ${last}.` : undefined },
-  ];
-  const lastValue = typeof last === 'number' ? 'first' : (last ?? 'all');
-  const picked = await vscode.window.showQuickPick(
-    [...items].sort((a, b) => Number(b.value === lastValue) - Number(a.value === lastValue)),
-    { title: 'Quotes per theme and wave', ignoreFocusOut: true },
-  );
-  if (!picked) return undefined;
-  if (picked.value !== 'first') return picked.value;
-  const n = await vscode.window.showInputBox({
-    title: 'Quotes per theme and wave',
-    prompt: 'How many quotes of each theme and wave (in case order)?',
-    value: String(typeof last === 'number' ? last : 3),
-    ignoreFocusOut: true,
-    validateInput: (v) => (/^[1-9]\d{0,3}$/.test(v.trim()) ? undefined : 'A whole number from 1 to 9999'),
-  });
-  return n === undefined ? undefined : Number(n.trim());
 }
