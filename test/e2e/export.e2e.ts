@@ -23,7 +23,7 @@ describe('Exporting the Framework Matrix', function () {
     await session.readStatusBarItem(/\d+ documents/, 60_000);
     await session.runCommand('QualFrame: Export Framework Matrix…');
     await session.pickItem('CSV for spreadsheets');
-    await session.acceptPicks('Themes to include', 'Values of wave to include');
+    await session.acceptPicks('Themes to include', 'Values of wave to include', 'Quotes per cell');
     const path = join(dir, 'framework-matrix.csv');
     assert.equal(await session.acceptSaveDialog(path), path, 'the dialog proposes framework-matrix.csv in the corpus root');
 
@@ -51,7 +51,7 @@ describe('Exporting the Framework Matrix', function () {
     const dir = session.workspaceDir!;
     await session.runCommand('QualFrame: Export Framework Matrix…');
     await session.pickItem('Markdown table with quotes');
-    await session.acceptPicks('Themes to include', 'Values of wave to include');
+    await session.acceptPicks('Themes to include', 'Values of wave to include', 'Quotes per cell');
     const path = join(dir, 'matrix-for-report.md');
     assert.equal(await session.acceptSaveDialog(path), join(dir, 'framework-matrix.md'), 'the dialog proposes framework-matrix.md');
 
@@ -73,7 +73,7 @@ describe('Exporting the Framework Matrix', function () {
     await eventually(async () => assert.match((await session.readStatusBarItem(/\d+ documents/)).text, /^14 documents/), { timeout: 30_000 });
     await session.runCommand('QualFrame: Export Framework Matrix…');
     await session.pickItem('CSV for spreadsheets');
-    await session.acceptPicks('Themes to include', 'Values of wave to include');
+    await session.acceptPicks('Themes to include', 'Values of wave to include', 'Quotes per cell');
     const path = join(dir, 'matrix-with-errors.csv');
     await session.acceptSaveDialog(path);
     const message = await session.waitForNotification(/to matrix-with-errors\.csv/);
@@ -92,7 +92,7 @@ describe('Exporting the Framework Matrix', function () {
     await eventually(async () => assert.ok((await frame.locator('[data-testid="group-name"]').allTextContents()).some((t) => /role National stakeholder/.test(t))), { timeout: 30_000 });
     await frame.locator('[data-testid="export"]').click();
     await session.pickItem('CSV for spreadsheets');
-    await session.acceptPicks('Themes to include', 'Values of wave to include');
+    await session.acceptPicks('Themes to include', 'Values of wave to include', 'Quotes per cell');
     const path = join(dir, 'matrix-by-role.csv');
     await session.acceptSaveDialog(path);
     await session.waitForNotification(/to matrix-by-role\.csv/);

@@ -110,3 +110,20 @@ export function buildFrameworkMatrix(corpus: Corpus, options: { attribute?: stri
   });
   return { attribute, themes, rows, maxSegments };
 }
+
+/**
+ * The matrix an export prints when asked for fewer quotes: in each cell only the illustrative
+ * ones, and/or the first `max` (in cell order). The counts stay those of all the segments.
+ */
+export function chooseQuotes(matrix: FrameworkMatrix, choice: { readonly max?: number; readonly illustrative?: boolean }): FrameworkMatrix {
+  if (choice.max === undefined && !choice.illustrative) return matrix;
+  const limit = choice.max !== undefined && choice.max >= 0 ? Math.floor(choice.max) : Infinity;
+  const rows = matrix.rows.map((row) => {
+    const cells: Record<string, MatrixCell> = {};
+    for (const [theme, cell] of Object.entries(row.cells)) {
+      cells[theme] = { ...cell, quotes: cell.quotes.filter((q) => !choice.illustrative || q.illustrative).slice(0, limit) };
+    }
+    return { ...row, cells };
+  });
+  return { ...matrix, rows };
+}

@@ -63,22 +63,22 @@ export async function pickMany(
 }
 
 /** All quotes, the illustrative ones, or the first N per theme and wave. */
-export async function pickQuotes(last: QuoteChoice | undefined): Promise<QuoteChoice | undefined> {
+export async function pickQuotes(last: QuoteChoice | undefined, title = 'Quotes per theme and wave'): Promise<QuoteChoice | undefined> {
   const items: (vscode.QuickPickItem & { value: 'all' | 'illustrative' | 'first' })[] = [
     { value: 'all', label: 'All quotes' },
     { value: 'illustrative', label: 'Illustrative quotes only', detail: 'The segments marked as illustrative (★).' },
-    { value: 'first', label: 'The first N of each theme and wave…', detail: typeof last === 'number' ? `Last time: ${last}.` : undefined },
+    { value: 'first', label: 'The first N…', detail: typeof last === 'number' ? `Last time: ${last}.` : undefined },
   ];
   const lastValue = typeof last === 'number' ? 'first' : (last ?? 'all');
   const picked = await vscode.window.showQuickPick(
     [...items].sort((a, b) => Number(b.value === lastValue) - Number(a.value === lastValue)),
-    { title: 'Quotes per theme and wave', ignoreFocusOut: true },
+    { title, ignoreFocusOut: true },
   );
   if (!picked) return undefined;
   if (picked.value !== 'first') return picked.value;
   const n = await vscode.window.showInputBox({
-    title: 'Quotes per theme and wave',
-    prompt: 'How many quotes of each theme and wave (in case order)?',
+    title,
+    prompt: `${title}: how many, at most (the first, in case order)?`,
     value: String(typeof last === 'number' ? last : 3),
     ignoreFocusOut: true,
     validateInput: (v) => (/^[1-9]\d{0,3}$/.test(v.trim()) ? undefined : 'A whole number from 1 to 9999'),

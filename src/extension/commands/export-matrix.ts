@@ -5,7 +5,7 @@ import { renderExport } from '../../node/export/render-export';
 import { count } from '../../core/text/count';
 import type { Command } from '../command-manager';
 import type { CorpusService } from '../corpus-service';
-import { pickSelection, SELECTION_KEY } from './export-choices';
+import { pickQuotes, pickSelection, SELECTION_KEY, type QuoteChoice } from './export-choices';
 import { exportToFile, type CorpusExport, type ExportFormatItem } from './export-to-file';
 import { officeFormats } from './office-formats';
 
@@ -50,19 +50,32 @@ export class ExportMatrixCommand implements Command {
 
   execute(root?: unknown, format?: unknown, attribute?: unknown): Promise<vscode.Uri | undefined> {
     const grouping = typeof attribute === 'string' && attribute !== '' ? attribute : undefined;
-    const spec: CorpusExport<ExportFormat, CorpusSelection> = {
+    const spec: CorpusExport<ExportFormat, { selection: CorpusSelection; quotes: QuoteChoice }> = {
       what: 'the framework matrix',
       title: 'Export Framework Matrix',
       pickTitle: (entry) => `Export the Framework Matrix of ${entry.name}${grouping ? `, by ${grouping}` : ''}`,
       formats: FORMATS,
       ...(this.memory ? { memory: this.memory } : {}),
       fileName: 'framework-matrix',
-      choose: (entry) => pickSelection(entry, this.memory, SELECTION_KEY, { waves: true }),
-      render: async (loaded, chosen, selection) => {
+      choose: async (entry) => {
+        const selection = await pickSelection(entry, this.memory, SELECTION_KEY, { waves: true });
+        if (!selection) return undefined;
+        const key = `qualframe.exportMatrixQuotes:${entry.root.toString()}`;
+        const quotes = await pickQuotes(this.memory?.get<QuoteChoice>(key), 'Quotes per cell');
+        if (quotes === undefined) return undefined;
+        await this.memory?.update(key, quotes);
+        return { selection, quotes };
+      },
+      render: async (loaded, chosen, { selection, quotes }) => {
         const corpus = narrowCorpus(loaded.corpus, selection);
         const matrix = buildFrameworkMatrix(corpus, grouping ? { attribute: grouping } : {});
         const size = `${count(new Set(matrix.rows.map((r) => r.case)).size, 'case')} × ${count(matrix.themes.length, 'theme')}`;
-        return { content: await renderExport('matrix', corpus, grouping ? { attribute: grouping } : {}, chosen), size };
+        const options = {
+          ...(grouping ? { attribute: grouping } : {}),
+          ...(typeof quotes === 'number' ? { maxQuotes: quotes } : {}),
+          illustrative: quotes === 'illustrative',
+        };
+        return { content: await renderExport('matrix', corpus, options, chosen), size };
       },
     };
     return exportToFile(this.service, this.log, spec, root, format);

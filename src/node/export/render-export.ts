@@ -11,7 +11,7 @@ import { quoteTableDocument, quoteTableWorkbook, type QuoteLayoutOptions } from 
 import { renderComparisonExport, renderComparisonJson, type ComparisonQuoteOptions } from '../../core/export/render-comparison';
 import { renderMatrix } from '../../core/export/render-matrix';
 import { renderQuoteTableCsv, renderQuoteTableMarkdown } from '../../core/export/render-quote-table';
-import { buildFrameworkMatrix } from '../../core/matrix/framework-matrix';
+import { buildFrameworkMatrix, chooseQuotes } from '../../core/matrix/framework-matrix';
 import { loadOfficeWriters } from './load-office-writers';
 
 /** Each export and the formats it is written in. */
@@ -46,7 +46,7 @@ export interface ExportOptions {
   /** The waves to count in (default: as `qualframe compare`; none: no counts). */
   readonly codebook: CodebookExportOptions;
   /** The attribute rows are grouped by (default: the comparison attribute). */
-  readonly matrix: { readonly attribute?: string };
+  readonly matrix: { readonly attribute?: string; readonly maxQuotes?: number; readonly illustrative?: boolean };
   /** The two waves (from `resolveComparison`) and the quotes beside the counts (default: all). */
   readonly comparison: ComparisonQuoteOptions & { readonly setting: WaveSetting };
   /** The documents (their paths in the corpus), in the order written: one transcript, or a case's. */
@@ -107,7 +107,10 @@ export async function renderCodebookExport(corpus: Corpus, options: ExportOption
 }
 
 export async function renderMatrixExport(corpus: Corpus, options: ExportOptions['matrix'], format: ExportFormat<'matrix'>): Promise<string | Uint8Array> {
-  const matrix = buildFrameworkMatrix(corpus, options.attribute !== undefined ? { attribute: options.attribute } : {});
+  const matrix = chooseQuotes(buildFrameworkMatrix(corpus, options.attribute !== undefined ? { attribute: options.attribute } : {}), {
+    ...(options.maxQuotes !== undefined ? { max: options.maxQuotes } : {}),
+    illustrative: Boolean(options.illustrative),
+  });
   if (!isBinaryFormat(format)) return renderMatrix(matrix, format);
   return writeOffice(format, () => matrixWorkbook(matrix), () => matrixDocument(matrix));
 }
