@@ -5,8 +5,8 @@ import { EXPORT_FORMATS, renderExport } from '../node/export/render-export';
 import type { CliCommand } from './commands';
 import { runExportQdpx } from './qdpx';
 import { FORMAT_OPTIONS, loadCorpusAt, resolveFormat, resolveRoot, ROOT_OPTION } from './corpus-options';
-import { deliverExport, requireOutForBinary } from './deliver-export';
 import { EXIT_CANNOT_RUN, UsageError, type CliIo } from './io';
+import { deliver, requireOutForBinary } from './output';
 
 const OUT_OPTION = { out: { type: 'string' } } as const;
 /** Which quotes to take: shared by `export quotes` and `compare --quotes`. */
@@ -50,7 +50,7 @@ Exit status: 0 done; 1 done, but the corpus has errors (see qualframe validate);
     requireOutForBinary(format, values.out);
     const loaded = await loadCorpusAt(resolveRoot(io, values.root));
     const output = await renderExport('matrix', loaded.corpus, values.attribute ? { attribute: values.attribute } : {}, format);
-    return deliverExport(io, loaded, output, values.out);
+    return deliver(io, loaded, output, values.out);
   },
 };
 
@@ -113,7 +113,7 @@ fewer than two waves).`,
       ...(max !== undefined ? { max } : {}),
       illustrative: Boolean(values.illustrative),
     }, format);
-    return deliverExport(io, loaded, output, values.out);
+    return deliver(io, loaded, output, values.out);
   },
 };
 
@@ -197,7 +197,7 @@ async function exportQuotes(args: string[], io: CliIo): Promise<number> {
     illustrative: Boolean(values.illustrative),
     ...(layout ? { layout } : {}),
   }, format);
-  return deliverExport(io, loaded, output, values.out);
+  return deliver(io, loaded, output, values.out);
 }
 
 /** `--layout`: for the office formats only; Markdown lists the waves in turn and CSV has a row per quote. */
@@ -232,5 +232,5 @@ async function exportCodebook(args: string[], io: CliIo): Promise<number> {
     io.err(`qualframe export codebook: no counts per wave: ${resolved.error}\n`);
   }
   const output = await renderExport('codebook', loaded.corpus, setting ? { setting } : {}, format);
-  return deliverExport(io, loaded, output, values.out);
+  return deliver(io, loaded, output, values.out);
 }

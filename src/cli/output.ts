@@ -10,12 +10,15 @@ import { count } from '../core/text/count';
  * good one) or stdout, and turns corpus errors into a hint and exit status 1: the output is
  * made, but from a corpus that needs attention.
  */
-export async function deliver(io: CliIo, loaded: LoadedCorpus, output: string, out: string | undefined): Promise<number> {
-  if (out === undefined) io.out(output.endsWith('\n') ? output : output + '\n');
-  else {
+export async function deliver(io: CliIo, loaded: LoadedCorpus, output: string | Uint8Array, out: string | undefined): Promise<number> {
+  if (out === undefined) {
+    // The bytes of an XLSX or DOCX file on a terminal help no one (requireOutForBinary says so first).
+    if (typeof output !== 'string') throw new UsageError('this format writes a file: give --out FILE');
+    io.out(output.endsWith('\n') ? output : output + '\n');
+  } else {
     const file = path.resolve(io.cwd, out);
     try {
-      await writeFileAtomic(file, new TextEncoder().encode(output));
+      await writeFileAtomic(file, typeof output === 'string' ? new TextEncoder().encode(output) : output);
     } catch (e) {
       throw new UsageError(`cannot write ${out}: ${(e as Error).message}`);
     }
@@ -24,4 +27,14 @@ export async function deliver(io: CliIo, loaded: LoadedCorpus, output: string, o
   const errors = countErrors(loaded.problems);
   if (errors > 0) io.err(`${count(errors, 'error')} in the corpus; run qualframe validate to see ${errors === 1 ? 'it' : 'them'}\n`);
   return errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/**
+ * `--format xlsx|docx` writes a zip package: refused without `--out`, before the corpus is
+ * read, since its bytes on a terminal help no one.
+ */
+export function requireOutForBinary(format: string, out: string | undefined): void {
+  if (out === undefined && (format === 'xlsx' || format === 'docx')) {
+    throw new UsageError(`--format ${format} writes a file: give --out FILE (for example --out export.${format})`);
+  }
 }

@@ -4,6 +4,7 @@
  * reports) set side by side, theme by theme and code by code.
  */
 import type { OpenSegmentMessage, RefreshMessage } from './common-messages';
+import type { MatrixQuoteView } from './matrix-messages';
 
 export const COMPARE_VIEW_TYPE = 'qualframe.compare';
 
@@ -76,15 +77,9 @@ export interface CompareMessage {
   readonly problem?: string;
 }
 
-/** A quote as the paper prints it: the text, then the case id. */
-export interface CompareQuoteView {
+/** A segment as the matrix sends it, with its case: the paper prints the text, then `[case]`. */
+export interface CompareQuoteView extends MatrixQuoteView {
   readonly case: string;
-  readonly file: string;
-  readonly id: string;
-  readonly code: string;
-  readonly quote: string;
-  readonly illustrative: boolean;
-  readonly anchored: boolean;
 }
 
 /** Ask for a theme's (or one of its codes') quotes in each wave. */
