@@ -141,7 +141,7 @@ describe('qualframe exports to XLSX and DOCX, and export codebook', function () 
 
   it('still writes the file from a corpus with errors, but exits 1 with a hint', () => {
     const r = run(['matrix', '--out', file('bad.xlsx'), '--root', path.join(FIXTURES, 'bad')]);
-    assert.equal(r.status, 1);
+    assert.equal(r.status, 1, r.stderr);
     assert.match(r.stderr, /run qualframe validate/);
     assert.ok(readXlsx(fs.readFileSync(file('bad.xlsx'))).sheets.length > 0);
   });
