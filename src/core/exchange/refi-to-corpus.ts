@@ -1,5 +1,5 @@
 import { newAnnotationId, quoteContext } from '../coding/new-annotation';
-import { parseCodebook } from '../corpus/codebook';
+import { parseCodebook, type Code, type Theme } from '../corpus/codebook';
 import { CONFIG_FILE, DEFAULT_CODEBOOK } from '../corpus/config';
 import { defaultCaseId, parseCorpusDocument, RESERVED_KEYS } from '../corpus/document';
 import { addCode, addTheme, codebookId, setCodebookFields } from '../corpus/edit-codebook';
@@ -36,22 +36,9 @@ export interface RefiImport {
 /** The text files of the archive's Sources folder that the import may read: lower-case file name to bytes. */
 export type SourceFiles = ReadonlyMap<string, Uint8Array>;
 
-interface ThemeOut {
-  readonly id: string;
-  readonly name: string;
-  readonly description?: string;
-  readonly color?: string;
-  readonly codes: CodeOut[];
-}
-interface CodeOut {
-  readonly id: string;
-  readonly name: string;
-  readonly description?: string;
-  readonly include?: string;
-  readonly exclude?: string;
-  readonly example?: string;
-  readonly color?: string;
-}
+/** A theme as the imported codebook.yaml gets it: the codebook's own fields, without the file lines a loaded one has. */
+type ThemeOut = Omit<Theme, 'codes' | 'line'> & { readonly codes: CodeOut[] };
+type CodeOut = Omit<Code, 'themeId' | 'line'>;
 
 /**
  * Maps a REFI-QDA project to the files of a new corpus (docs/refi-qda.md): one Markdown

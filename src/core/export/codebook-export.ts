@@ -1,26 +1,18 @@
 import { isWaveSettingError, resolveComparison, type WaveSetting } from '../compare/comparison-setting';
 import { buildWaveComparison, type CodeComparison, type ThemeComparison, type WaveComparison, type WaveCount } from '../compare/wave-comparison';
 import type { Corpus } from '../corpus/corpus';
+import type { Code } from '../corpus/codebook';
 import { count } from '../text/count';
 import { markdownText } from './markdown-text';
 import { namedSheets, oneLine, paragraph, textCell, waveLabel, type DocumentBlock, type DocumentCell, type DocumentParagraph, type OfficeDocument, type SheetCell, type SheetColumn, type Workbook } from './office-model';
 import { STATUS_WORDS } from './render-comparison';
 import { spreadsheetCsv } from './spreadsheet-csv';
 
-/** A code as the codebook defines it, with how it was used in the two waves. */
-export interface CodebookCode {
-  readonly id: string;
-  readonly name: string;
-  /** The definition. */
-  readonly description?: string;
-  /** What to code with it. */
-  readonly include?: string;
-  /** What not to code with it (often: which code to use instead). */
-  readonly exclude?: string;
-  readonly example?: string;
+/** A code as the codebook defines it (definition, what to code and what not), with how it was used in the two waves. */
+export type CodebookCode = Pick<Code, 'id' | 'name' | 'description' | 'include' | 'exclude' | 'example'> & {
   /** Cases and segments per wave, status and first wave; absent without two waves to count in. */
   readonly counts?: CodeComparison;
-}
+};
 
 /** A theme with its codes; its counts pool its codes and its direct applications. */
 export interface CodebookTheme {

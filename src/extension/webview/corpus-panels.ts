@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { FromWebviewMessage, ToWebviewMessage } from '../../protocol';
-import { PanelHost, registerPanelSerializer, type PanelRequest } from './panel-host';
+import { PanelHost, registerPanelSerializer, type PanelHostOptions, type PanelRequest } from './panel-host';
 
 /** A corpus a panel can show: its root (a URI string) and its name. */
 export interface PanelCorpus {
@@ -42,15 +42,8 @@ export function rootInSavedState(state: unknown): string | undefined {
   return typeof root === 'string' && root.length > 0 && root.length <= 4096 ? root : undefined;
 }
 
-export interface CorpusPanelOptions<TFrom extends FromWebviewMessage> {
-  readonly viewType: string;
-  /** The title before any corpus is named. */
-  readonly title: string;
-  readonly bundle: string;
-  readonly extensionUri: vscode.Uri;
-  readonly log: vscode.LogOutputChannel;
-  readonly accepts: readonly PanelRequest<TFrom>['type'][];
-}
+/** The host's options a corpus panel sets (`title`: before any corpus is named); it handles messages and `ready` itself. */
+export type CorpusPanelOptions<TFrom extends FromWebviewMessage> = Pick<PanelHostOptions<TFrom>, 'viewType' | 'title' | 'bundle' | 'extensionUri' | 'log' | 'accepts'>;
 
 /** One corpus's panel: the host, the corpus it shows, and posting its data. */
 export abstract class CorpusPanel<TTo extends ToWebviewMessage, TFrom extends FromWebviewMessage> implements OneCorpusPanel {
