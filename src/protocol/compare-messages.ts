@@ -128,6 +128,8 @@ export type CompareFromWebviewMessage =
 export interface ComparePanelState {
   readonly version: 1;
   readonly data: CompareViewData | null;
+  /** The corpus last shown, kept while `data` is null (a corpus loading): the host restores the panel on it. */
+  readonly root?: string;
   /** The theme (and code, `""` for the theme) whose quotes are shown. */
   readonly selected?: { readonly theme: string; readonly code: string };
   /** Statuses shown; all when absent. */

@@ -315,6 +315,8 @@ export interface MatrixPanelState {
   /** 2: the compact matrix (state saved by version 1 is not restored). */
   readonly version: 2;
   readonly data: MatrixViewData | null;
+  /** The corpus last shown, kept while `data` is null (a corpus loading): the host restores the panel on it. */
+  readonly root?: string;
   readonly selected?: MatrixCellKey;
   readonly filter?: string;
   /** Themes whose codes are shown as columns. */

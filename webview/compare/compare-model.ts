@@ -138,6 +138,7 @@ export function isComparePanelState(state: unknown): state is ComparePanelState 
     if (typeof data.version !== 'number' || typeof data.readOnly !== 'boolean' || !isRecord(data.totals) || !Array.isArray(data.attributes)) return false;
     if (!Array.isArray(data.themes) || !data.themes.every(isThemeView)) return false;
   }
+  if (state.root !== undefined && !isString(state.root)) return false;
   if (state.selected !== undefined && !(isRecord(state.selected) && isString(state.selected.theme) && isString(state.selected.code))) return false;
   if (state.statuses !== undefined && !(Array.isArray(state.statuses) && state.statuses.every(isStatus))) return false;
   return state.sort === undefined || SORTS.some((s) => s.sort === state.sort);

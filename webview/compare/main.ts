@@ -406,10 +406,15 @@ for (const column of [baselineColumn, followupColumn]) {
 // ---------------------------------------------------------------------------------------------
 // Saved state: redraws at once after the panel is hidden or the window reloads.
 
+/** The corpus last shown: saved even while a corpus loads (no data), so a reload restores the panel on it. */
+let shownRoot: string | undefined;
+
 function saveState(): void {
+  if (data) shownRoot = data.root;
   const state: ComparePanelState = {
     version: 1,
     data,
+    ...(shownRoot !== undefined ? { root: shownRoot } : {}),
     ...(selected ? { selected } : {}),
     ...(statuses.size < COMPARE_STATUSES.length ? { statuses: COMPARE_STATUSES.filter((s) => statuses.has(s)) } : {}),
     ...(sort !== 'codebook' ? { sort } : {}),
@@ -420,6 +425,7 @@ function saveState(): void {
 const saved = host.getState();
 if (saved) {
   data = saved.data;
+  shownRoot = saved.root ?? saved.data?.root;
   selected = saved.selected;
   statuses = statusSet(saved.statuses);
   sort = saved.sort ?? 'codebook';

@@ -207,7 +207,9 @@ const host = connectToHost<MatrixToWebviewMessage, MatrixPanelState>({
     switch (message.type) {
       case 'matrix':
         show(message);
-        saveStateSoon();
+        // The corpus shown is what a window reload restores the panel on: keep it at once.
+        if (message.data && message.data.root !== shownRoot) saveStateNow();
+        else saveStateSoon();
         return;
       case 'quotes':
         // Only the answer for the cell selected now, read from the matrix shown.
@@ -571,6 +573,8 @@ function receiveQuerySegments(message: QuerySegmentsMessage): void {
 // Saved state: the matrix from the last message, the selection and the filter.
 
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
+/** The corpus last shown: saved even while a corpus loads (no data), so a reload restores the panel on it. */
+let shownRoot: string | undefined;
 
 function saveStateSoon(): void {
   if (saveTimer === undefined) saveTimer = setTimeout(saveStateNow, SAVE_STATE_DELAY_MS);
@@ -579,9 +583,11 @@ function saveStateSoon(): void {
 function saveStateNow(): void {
   if (saveTimer !== undefined) clearTimeout(saveTimer);
   saveTimer = undefined;
+  if (data) shownRoot = data.root;
   const state: MatrixPanelState = {
     version: 2,
     data,
+    ...(shownRoot !== undefined ? { root: shownRoot } : {}),
     ...(selected ? { selected } : {}),
     ...(filterText ? { filter: filterText } : {}),
     ...(expanded.size > 0 ? { expanded: [...expanded] } : {}),
@@ -608,6 +614,7 @@ document.addEventListener('visibilitychange', () => {
 // window reloaded, or else the loading state.
 const saved = host.getState();
 if (saved) {
+  shownRoot = saved.root ?? saved.data?.root;
   filterText = saved.filter ?? '';
   filter.value = filterText;
   selected = saved.selected;

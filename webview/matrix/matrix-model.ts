@@ -178,6 +178,7 @@ export const PANEL_VIEWS: readonly MatrixPanelView[] = ['matrix', 'counts', 'coo
 export function isMatrixPanelState(state: unknown): state is MatrixPanelState {
   if (!isRecord(state) || state.version !== 2) return false;
   if (state.data !== null && !isMatrixViewData(state.data)) return false;
+  if (state.root !== undefined && !isString(state.root)) return false;
   if (state.filter !== undefined && !isString(state.filter)) return false;
   if (state.expanded !== undefined && !(Array.isArray(state.expanded) && state.expanded.every(isString))) return false;
   if (state.sort !== undefined && !isSort(state.sort)) return false;

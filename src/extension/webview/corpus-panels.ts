@@ -6,13 +6,9 @@
  */
 import * as vscode from 'vscode';
 import type { FromWebviewMessage, ToWebviewMessage } from '../../protocol';
+import { corpusForPanel, corpusPanelTitle, rootInSavedState, type PanelCorpus } from './corpus-panel-choice';
 import { PanelHost, registerPanelSerializer, type PanelHostOptions, type PanelRequest } from './panel-host';
 
-/** A corpus a panel can show: its root (a URI string) and its name. */
-export interface PanelCorpus {
-  readonly root: string;
-  readonly name: string;
-}
 
 /** The corpora of the workspace, as the panels need to know them. */
 export interface PanelCorpora {
@@ -23,25 +19,6 @@ export interface PanelCorpora {
   readonly onDidChange: vscode.Event<void>;
 }
 
-/** The tab title: `title`, with the corpus named once the workspace has more than one. */
-export function corpusPanelTitle(title: string, corpora: readonly PanelCorpus[], root: string | undefined): string {
-  const name = corpora.length > 1 ? corpora.find((c) => c.root === root)?.name : undefined;
-  return name ? `${title}: ${name}` : title;
-}
-
-/**
- * The corpus a restored panel showed, from the state its webview saved: `data.root` (every
- * corpus panel keeps the last data it drew, root included). The state is the webview's: only a
- * string is taken, and it names a corpus only if one has that root.
- */
-export function rootInSavedState(state: unknown): string | undefined {
-  if (typeof state !== 'object' || state === null) return undefined;
-  const data = (state as { data?: unknown }).data;
-  if (typeof data !== 'object' || data === null) return undefined;
-  const root = (data as { root?: unknown }).root;
-  return typeof root === 'string' && root.length > 0 && root.length <= 4096 ? root : undefined;
-}
-
 /** The host's options a corpus panel sets (`title`: before any corpus is named); it handles messages and `ready` itself. */
 export type CorpusPanelOptions<TFrom extends FromWebviewMessage> = Pick<PanelHostOptions<TFrom>, 'viewType' | 'title' | 'bundle' | 'extensionUri' | 'log' | 'accepts'>;
 
@@ -49,6 +26,8 @@ export type CorpusPanelOptions<TFrom extends FromWebviewMessage> = Pick<PanelHos
 export abstract class CorpusPanel<TTo extends ToWebviewMessage, TFrom extends FromWebviewMessage> implements OneCorpusPanel {
   protected readonly host: PanelHost<TTo, TFrom>;
   readonly onDidClose: vscode.Event<void>;
+  /** The tab's title when VS Code restored the panel after a reload. */
+  private restoredTitle: string | undefined;
 
   /**
    * @param fixedRoot The corpus shown; undefined only for a panel restored without one (its
@@ -76,11 +55,7 @@ export abstract class CorpusPanel<TTo extends ToWebviewMessage, TFrom extends Fr
 
   /** The corpus shown, fixing it for a panel that had none when a corpus is there to take. */
   root(): string | undefined {
-    if (this.fixedRoot === undefined) {
-      const taken = this.elsewhere();
-      const corpora = this.catalog.corpora;
-      this.fixedRoot = (corpora.find((c) => !taken.has(c.root)) ?? corpora[0])?.root;
-    }
+    if (this.fixedRoot === undefined) this.fixedRoot = corpusForPanel(this.options.title, this.catalog.corpora, this.elsewhere(), this.restoredTitle);
     return this.fixedRoot;
   }
 
@@ -90,6 +65,9 @@ export abstract class CorpusPanel<TTo extends ToWebviewMessage, TFrom extends Fr
   }
 
   restore(panel: vscode.WebviewPanel): void {
+    // Hidden tabs are restored only when shown, so the other panels cannot say which corpora
+    // are taken yet: the title the tab kept names this one's.
+    this.restoredTitle = panel.title;
     this.host.restore(panel);
   }
 

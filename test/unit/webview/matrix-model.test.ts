@@ -230,6 +230,7 @@ describe('webview matrix model', () => {
       }));
       assert.ok(isMatrixPanelState({ version: 2, data: null, view: 'cooccurrence' }));
       assert.ok(isMatrixPanelState({ version: 2, data: null, view: 'matrix', countBy: 'theme' }));
+      assert.ok(isMatrixPanelState({ version: 2, data: null, root: 'file:///w/pilot' }), 'the corpus kept while it loads');
     });
 
     it('refuses an unknown view or count-by, and a malformed query selection', () => {
@@ -237,6 +238,7 @@ describe('webview matrix model', () => {
       assert.ok(!isMatrixPanelState({ version: 2, data: null, countBy: 'case' }));
       assert.ok(!isMatrixPanelState({ version: 2, data: null, countsSelected: { row: 1, col: 'x' } }));
       assert.ok(!isMatrixPanelState({ version: 2, data: null, cooccurrenceSelected: ['a', 'b'] }));
+      assert.ok(!isMatrixPanelState({ version: 2, data: null, root: 7 }));
     });
 
     it('refuses anything else: an older version, a malformed count or selection', () => {
