@@ -19,7 +19,7 @@ import type { Codebook } from '../corpus/codebook';
 import type { CorpusDocument } from '../corpus/document';
 import { splitPassages } from './passages';
 import { parseQuery, type QueryClause } from './query';
-import { forEachWord, isIndexed, normaliseWord } from './tokenize';
+import { forEachWord, isIndexed } from './tokenize';
 import type { OffsetRange, SearchHit, SearchIndexStats, SearchOptions, SearchResult, SpeakerCount } from './types';
 
 const DEFAULT_LIMIT = 200;
@@ -148,7 +148,8 @@ export class SearchIndex {
 
   /** Brings the index to `documents` at once (see {@link syncSteps}). */
   sync(documents: readonly CorpusDocument[]): void {
-    for (const _ of this.syncSteps(documents)) {
+    const steps = this.syncSteps(documents);
+    while (!steps.next().done) {
       // each step does its work
     }
   }
@@ -298,7 +299,8 @@ export class SearchIndex {
     let candidates = this.scoreClauses(scored);
     if (candidates.length === 0) return { query, hits: [], total: 0, terms, notes };
     const accept = this.filter(options);
-    const excludedIds = this.excludedPassages(excluded.map((e) => e.expansion));
+    // A left-out phrase is checked as a phrase below: its words alone leave nothing out.
+    const excludedIds = this.excludedPassages(excluded.filter(({ clause }) => clause.kind === 'word').map((e) => e.expansion));
     const phrases = wanted.filter(({ clause }) => clause.kind === 'phrase').map(({ clause }) => (clause as { words: readonly string[] }).words);
     const negatedPhrases = excluded.filter(({ clause }) => clause.kind === 'phrase').map(({ clause }) => (clause as { words: readonly string[] }).words);
     if (accept || excludedIds.size > 0 || phrases.length > 0 || negatedPhrases.length > 0) {
@@ -311,7 +313,8 @@ export class SearchIndex {
       );
     }
     const best = this.best(candidates, limit);
-    const matchTerms = new Set(wanted.flatMap(({ expansion }) => expansion.terms.map((t) => this.termText[t])));
+    // A phrase's words are highlighted where the phrase stands, not wherever each one occurs.
+    const matchTerms = new Set(wanted.flatMap(({ clause, expansion }) => (clause.kind === 'word' ? expansion.terms.map((t) => this.termText[t]) : [])));
     const hits = best.map((id) => this.hit(id, this.scores[id], matchTerms, phrases));
     return { query, hits, total: candidates.length, terms, notes };
   }
