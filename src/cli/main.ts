@@ -4,16 +4,17 @@ import type { CliCommand } from './commands';
 import { importCommand } from './import';
 import { initCommand } from './init';
 import { EXIT_CANNOT_RUN, UsageError, type CliIo } from './io';
+import { searchCommand } from './search';
 import { statsCommand } from './stats';
 import { validateCommand } from './validate';
 
 declare const QUALFRAME_VERSION: string;
 const VERSION = typeof QUALFRAME_VERSION === 'string' ? QUALFRAME_VERSION : 'dev';
 
-export const COMMANDS: readonly CliCommand[] = [initCommand, validateCommand, statsCommand, codeCommand, uncodeCommand, matrixCommand, compareCommand, exportCommand, importCommand];
+export const COMMANDS: readonly CliCommand[] = [initCommand, validateCommand, statsCommand, codeCommand, uncodeCommand, searchCommand, matrixCommand, compareCommand, exportCommand, importCommand];
 
 /** In cli.md, arriving in later releases: named so that a user gets a clear answer. */
-const PLANNED = ['search', 'diff', 'agreement', 'merge-driver', 'install-merge-driver'];
+const PLANNED = ['diff', 'agreement', 'merge-driver', 'install-merge-driver'];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

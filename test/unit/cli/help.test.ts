@@ -53,7 +53,7 @@ describe('qualframe help and errors', () => {
     const cases: readonly [string, string[], RegExp][] = [
       ['an unknown command', ['bogus'], /unknown command "bogus"/],
       ['help for an unknown command', ['help', 'bogus'], /unknown command "bogus"/],
-      ['search, not built yet', ['search', 'support'], /search is not available/],
+      ['agreement, not built yet', ['agreement', 'main', 'other'], /agreement is not available/],
       ['diff, not built yet', ['diff', 'main'], /diff is not available/],
       ['an unknown option', ['stats', '--bogus'], /--bogus/],
       ['--json contradicting --format text', ['validate', '--json', '--format', 'text'], /--json and --format text/],
