@@ -32,6 +32,10 @@ import { ImportTranscriptsCommand } from './commands/import-transcripts';
 import { ExportQdpxCommand, ImportQdpxCommand } from './commands/refi-qda-commands';
 import { ExportCodebookCommand } from './commands/export-codebook';
 import { LiveCorpora } from './live-corpus';
+import { SearchIndexes } from './search/search-indexes';
+import { SearchResults } from './search/search-results';
+import { ClearSearchResultsCommand, OpenSearchHitCommand, SearchCorpusCommand, refreshSearchResults } from './search/search-commands';
+import { AutoCodeHitsCommand } from './search/auto-code-hits';
 
 /**
  * Composition root. Kept light: it wires things up and starts the corpus loading in the
@@ -74,6 +78,13 @@ export function activate(context: vscode.ExtensionContext): void {
   commands.register(new ExportQdpxCommand(service, log));
   commands.register(new ImportQdpxCommand(log));
   commands.register(new ReloadCorpusCommand(service));
+  // Search: the indexes build in the background once the corpora load (not on this path).
+  const searchIndexes = new SearchIndexes(service, log);
+  const searchResults = new SearchResults();
+  commands.register(new SearchCorpusCommand(service, searchIndexes, searchResults, context.workspaceState));
+  commands.register(new OpenSearchHitCommand());
+  commands.register(new ClearSearchResultsCommand(searchResults));
+  commands.register(new AutoCodeHitsCommand(service, searchResults, picker));
   const cases = new CasesTree(service);
   const codebook = new CodebookTree(service);
   context.subscriptions.push(
@@ -89,6 +100,9 @@ export function activate(context: vscode.ExtensionContext): void {
     new AnchorHintsOnSave(service, log),
     new OrphanFixes(service),
     commands,
+    searchIndexes,
+    searchResults,
+    refreshSearchResults(service, searchIndexes, searchResults),
     new CorpusStatusBar(service),
     cases,
     codebook,
