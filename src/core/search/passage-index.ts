@@ -276,14 +276,13 @@ export class SearchIndex {
 
   /** The passages matching `query` (see query.ts for its language), best first. */
   search(query: string, options: SearchOptions = {}): SearchResult {
-    const parsed = parseQuery(query);
+    const parsed = parseQuery(query, { prefixLast: options.prefixLast });
     const notes = [...parsed.notes];
     const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
-    const lastWanted = [...parsed.clauses].reverse().find((c) => c.kind === 'word' && !c.negated);
     const wanted: { clause: QueryClause; expansion: Expansion }[] = [];
     const excluded: { clause: QueryClause; expansion: Expansion }[] = [];
     for (const clause of parsed.clauses) {
-      const prefix = clause.kind === 'word' && (clause.prefix || (options.prefixLast === true && clause === lastWanted && clause.word.length >= 2));
+      const prefix = clause.kind === 'word' && clause.prefix;
       const expansion = this.expand(clause, prefix, options.fuzzy !== false && !clause.negated);
       (clause.negated ? excluded : wanted).push({ clause, expansion });
     }

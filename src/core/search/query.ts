@@ -23,11 +23,15 @@ const PART = /(-?)"([^"]*)"?|(\S+)/g;
 /**
  * Reads the words and phrases of a query (filters are read by {@link parseSearchInput}).
  * Stop words and one-letter words are dropped from words (they are kept inside phrases).
+ * With `prefixLast` (results as you type), the query's last word, if it ends the text, is also
+ * a prefix: even a stop word, which may be the start of another (`the` on the way to `therapy`).
  */
-export function parseQuery(text: string): ParsedQuery {
+export function parseQuery(text: string, options: { readonly prefixLast?: boolean } = {}): ParsedQuery {
   const clauses: QueryClause[] = [];
   const notes: string[] = [];
-  for (const m of text.matchAll(PART)) {
+  const parts = [...text.matchAll(PART)];
+  const typing = options.prefixLast === true ? parts[parts.length - 1] : undefined;
+  for (const m of parts) {
     if (m[3] === undefined) {
       const phrase = words(m[2]);
       if (phrase.length === 0) continue;
@@ -44,15 +48,15 @@ export function parseQuery(text: string): ParsedQuery {
     const negated = raw.startsWith('-') && raw.length > 1;
     const body = negated ? raw.slice(1) : raw;
     const prefix = body.endsWith('*');
-    const parts = words(prefix ? body.slice(0, -1) : body);
+    const tokenWords = words(prefix ? body.slice(0, -1) : body);
     // `out-of-hours` or `GP's`: the words of one token, as a phrase.
-    if (parts.length > 1) {
-      if (parts.some(isIndexed)) clauses.push({ kind: 'phrase', words: parts, negated });
+    if (tokenWords.length > 1) {
+      if (tokenWords.some(isIndexed)) clauses.push({ kind: 'phrase', words: tokenWords, negated });
       continue;
     }
-    const word = parts[0];
+    const word = tokenWords[0];
     if (word === undefined) continue;
-    if (prefix && word.length >= 2) clauses.push({ kind: 'word', word, prefix: true, negated });
+    if ((prefix || (m === typing && !negated)) && word.length >= 2) clauses.push({ kind: 'word', word, prefix: true, negated });
     else if (isIndexed(word)) clauses.push({ kind: 'word', word, prefix: false, negated });
   }
   return { clauses, notes };

@@ -44,6 +44,16 @@ describe('search queries: what the box reads', () => {
     ]);
   });
 
+  it('reads the last word as a prefix too while typing, even a stop word on its way to another', () => {
+    assert.deepEqual(parseQuery('locum the', { prefixLast: true }).clauses, [
+      { kind: 'word', word: 'locum', prefix: false, negated: false },
+      { kind: 'word', word: 'the', prefix: true, negated: false },
+    ]);
+    assert.deepEqual(parseQuery('"protected time" backf', { prefixLast: true }).clauses.at(-1), { kind: 'word', word: 'backf', prefix: true, negated: false });
+    assert.deepEqual(parseQuery('backfill "protected time"', { prefixLast: true }).clauses[0], { kind: 'word', word: 'backfill', prefix: false, negated: false }, 'a phrase typed last leaves the words before it whole');
+    assert.deepEqual(parseQuery('locum -money', { prefixLast: true }).clauses.map((c) => c.kind === 'word' && c.prefix), [false, false], 'a word left out is never a prefix');
+  });
+
   it('notes a phrase of common words only, and searches the rest', () => {
     const parsed = parseQuery('"out of" locum');
     assert.deepEqual(parsed.clauses, [{ kind: 'word', word: 'locum', prefix: false, negated: false }]);
