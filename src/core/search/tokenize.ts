@@ -64,6 +64,11 @@ function wordCodeAt(text: string, i: number): number {
  * character code: the index reads every word of the corpus through here.
  */
 export function forEachWord(text: string, from: number, to: number, visit: (word: string, start: number, end: number) => void): void {
+  // Lower-casing the range once is cheaper than once per word; ASCII words are cut from it when
+  // lower-casing kept every offset (it always does for ASCII, and nearly always otherwise).
+  const range = text.slice(from, to);
+  const lower = range.toLowerCase();
+  const aligned = lower.length === range.length;
   let i = from;
   while (i < to) {
     let width = wordCodeAt(text, i);
@@ -84,8 +89,7 @@ export function forEachWord(text: string, from: number, to: number, visit: (word
       }
     }
     const end = Math.min(i, to);
-    const raw = text.slice(start, end);
-    visit(ascii ? raw.toLowerCase() : normaliseWord(raw), start, end);
+    visit(ascii && aligned ? lower.slice(start - from, end - from) : normaliseWord(text.slice(start, end)), start, end);
   }
 }
 
