@@ -12,6 +12,10 @@
  * document each, in absolute milliseconds; they run after the corpus sizes and are selected
  * with the same --measures.
  *
+ * The search measures (bench/search-bench.ts: search-build, search-query, search-reindex) build
+ * the search index of each corpus size, query it against ripgrep and re-index one document;
+ * they run after the corpus measures, at the same sizes, selected with the same --measures.
+ *
  * The matrix measure (bench/matrix-bench.ts: matrix-model) times the Framework Matrix model of
  * one corpus of 1,000 cases, in absolute milliseconds; it runs last, also selected with --measures.
  *
@@ -40,6 +44,7 @@ import { fmtMs, markdownTable, median, verdict } from './timing';
 import { EDITOR_MEASURES, EDITOR_RUNS_PER_RUN, formatEditorTable, isEditorMeasure, runEditorMeasures, selectEditorMeasures, type EditorResult } from './editor-bench';
 import { formatMatrixTable, isMatrixMeasure, MATRIX_MEASURES, MATRIX_RUNS_PER_RUN, runMatrixMeasures, selectMatrixMeasures, type MatrixResult } from './matrix-bench';
 import { formatPaintTable, isPaintMeasure, MATRIX_PAINT, runPaintMeasure, type PaintResult } from './matrix-paint';
+import { formatSearchTable, isSearchMeasure, runSearchMeasures, SEARCH_MEASURES, SEARCH_REINDEX_RUNS_PER_RUN, selectSearchMeasures, type SearchResultLine } from './search-bench';
 
 export const DEFAULT_SIZES: readonly number[] = [10, 100, 1000];
 export const DEFAULT_RUNS = 5;
@@ -80,6 +85,8 @@ export interface BenchReport {
   readonly date: string;
   readonly settings: { readonly runs: number; readonly seed: string; readonly gc: GcKind };
   readonly results: MeasureResult[];
+  /** The search measures (bench/search-bench.ts), when any ran: a line per measure and size. */
+  readonly search?: SearchResultLine[];
   /** The editor measures (bench/editor-bench.ts), when any ran. */
   readonly editor?: EditorResult[];
   /** The matrix measures (bench/matrix-bench.ts), when any ran. */
@@ -323,6 +330,7 @@ export interface BenchOptions {
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const log = options.log ?? ((line: string) => console.log(line));
   const measures = selectMeasures(options.measures);
+  const searchMeasures = selectSearchMeasures(options.measures);
   const editorMeasures = selectEditorMeasures(options.measures);
   const matrixMeasures = selectMatrixMeasures(options.measures);
   // Never by default: it needs code-server and a browser, and takes a minute or more.
@@ -344,6 +352,17 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       results.push(r);
     }
   }
+  const search = await runSearchMeasures(searchMeasures, {
+    sizes: options.sizes,
+    runs: options.runs,
+    seed,
+    cacheDir: options.cacheDir ?? DEFAULT_CACHE_ROOT,
+    ...(options.wordsPerDocument !== undefined ? { wordsPerDocument: options.wordsPerDocument } : {}),
+    ...(options.segmentsPerDocument !== undefined ? { segmentsPerDocument: options.segmentsPerDocument } : {}),
+    log,
+    collectGarbage,
+    collects: gcKind() !== 'none',
+  });
   const editor = editorMeasures.length > 0 ? runEditorMeasures(editorMeasures, { runs: options.runs * EDITOR_RUNS_PER_RUN, seed, log }) : [];
   const matrix = matrixMeasures.length > 0 ? await runMatrixMeasures(matrixMeasures, { runs: options.runs * MATRIX_RUNS_PER_RUN, seed, cacheDir: options.cacheDir ?? DEFAULT_CACHE_ROOT, log, ...(options.matrixCases ? { cases: options.matrixCases } : {}) }) : [];
   const paint = paintSelected ? [await runPaintMeasure({ runs: options.runs, seed, cacheDir: options.cacheDir ?? DEFAULT_CACHE_ROOT, log, ...(options.matrixCases ? { cases: options.matrixCases } : {}) })] : [];
@@ -365,6 +384,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     date: new Date().toISOString(),
     settings: { runs: options.runs, seed, gc: gcKind() },
     results,
+    ...(search.length > 0 ? { search } : {}),
     ...(editor.length > 0 ? { editor } : {}),
     ...(matrix.length > 0 ? { matrix } : {}),
     ...(paint.length > 0 ? { paint } : {}),
@@ -379,11 +399,14 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   return report;
 }
 
+/** Every measure's name, in the order they run: what --measures accepts. */
+export const ALL_MEASURE_NAMES: readonly string[] = [...MEASURES, ...SEARCH_MEASURES, ...EDITOR_MEASURES, ...MATRIX_MEASURES, MATRIX_PAINT].map((m) => m.name);
+
 export function selectMeasures(names?: readonly string[]): Measure[] {
   if (names === undefined || names.length === 0) return [...MEASURES];
-  return names.filter((name) => !isEditorMeasure(name) && !isMatrixMeasure(name) && !isPaintMeasure(name)).map((name) => {
+  return names.filter((name) => !isSearchMeasure(name) && !isEditorMeasure(name) && !isMatrixMeasure(name) && !isPaintMeasure(name)).map((name) => {
     const m = MEASURES.find((x) => x.name === name);
-    if (!m) throw new Error(`unknown measure "${name}" (known: ${[...MEASURES, ...EDITOR_MEASURES, ...MATRIX_MEASURES, MATRIX_PAINT].map((x) => x.name).join(', ')})`);
+    if (!m) throw new Error(`unknown measure "${name}" (known: ${ALL_MEASURE_NAMES.join(', ')})`);
     return m;
   });
 }
@@ -406,7 +429,8 @@ export function formatTable(report: BenchReport): string {
     r.heapUsedMb === undefined ? '' : r.heapRetainedMb === undefined ? r.heapUsedMb.toFixed(0) : `${r.heapUsedMb.toFixed(0)} (+${r.heapRetainedMb.toFixed(0)})`,
   ]);
   return [
-    ...(rows.length > 0 || (!report.editor?.length && !report.matrix?.length && !report.paint?.length) ? [markdownTable(header, rows), ''] : []),
+    ...(rows.length > 0 || (!report.search?.length && !report.editor?.length && !report.matrix?.length && !report.paint?.length) ? [markdownTable(header, rows), ''] : []),
+    ...(report.search?.length ? [formatSearchTable(report.search), ''] : []),
     ...(report.editor?.length ? [formatEditorTable(report.editor), ''] : []),
     ...(report.matrix?.length ? [formatMatrixTable(report.matrix), ''] : []),
     ...(report.paint?.length ? [formatPaintTable(report.paint), ''] : []),
@@ -417,15 +441,17 @@ export function formatTable(report: BenchReport): string {
 // ---------------------------------------------------------------------------------------------
 // Command line.
 
-export const USAGE = `usage: npm run bench -- [--sizes 10,100,1000] [--runs 5] [--measures ${[...MEASURES, ...EDITOR_MEASURES, ...MATRIX_MEASURES, MATRIX_PAINT].map((m) => m.name).join(',')}] [--paint] [--smoke] [--out FILE]
+export const USAGE = `usage: npm run bench -- [--sizes 10,100,1000] [--runs 5] [--measures ${ALL_MEASURE_NAMES.join(',')}] [--paint] [--smoke] [--out FILE]
 
   --sizes N,N,...   corpus sizes in documents (default ${DEFAULT_SIZES.join(',')})
   --runs N          timed pairs per measure and size, after one warm-up of each (default ${DEFAULT_RUNS});
-                    the editor measures time ${EDITOR_RUNS_PER_RUN} × N runs, matrix-model ${MATRIX_RUNS_PER_RUN} × N runs of each step
+                    the editor measures time ${EDITOR_RUNS_PER_RUN} × N runs, matrix-model ${MATRIX_RUNS_PER_RUN} × N runs of each step;
+                    search-build N builds, search-query N rounds of its 50 queries, search-reindex ${SEARCH_REINDEX_RUNS_PER_RUN} × N re-indexes
   --measures A,B    which measures (default: all but ${MATRIX_PAINT.name})
   --paint           the matrix panel's first paint in code-server (${MATRIX_PAINT.name}, N + 1 opens; needs
                     \`npm run setup:vscode\`); alone, or with the measures --measures names
   --smoke           the smallest size only, 1 run, no results file unless --out is given
+                    (search-query reports ripgrep as skipped, with the reason, when rg is not installed)
   --out FILE        where to write the JSON results (default bench/results.json)
   --cache DIR       where generated corpora are kept (default bench/.corpora)`;
 

@@ -131,7 +131,7 @@ describe('bench: editor-bench', () => {
     assert.deepEqual(selectEditorMeasures(['reanchor-edit']).map((m) => m.name), ['reanchor-edit']);
     assert.deepEqual(selectMeasures(['reanchor-edit', 'decoration-ranges']), []);
     assert.deepEqual(selectMeasures(['cold-load', 'reanchor-edit']).map((m) => m.name), ['cold-load']);
-    assert.throws(() => selectMeasures(['nope']), /known: cold-load, decoration-ranges, reanchor-edit/);
+    assert.throws(() => selectMeasures(['nope']), /known: cold-load, search-build, search-query, search-reindex, decoration-ranges, reanchor-edit/);
   });
 
   it('runs alone without a corpus, and reports its rows in the report and the table', async function () {

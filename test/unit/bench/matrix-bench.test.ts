@@ -111,7 +111,7 @@ describe('bench: matrix-bench', () => {
     assert.deepEqual(selectMatrixMeasures(['matrix-model']).map((m) => m.name), ['matrix-model']);
     assert.deepEqual(selectMeasures(['matrix-model']), []);
     assert.deepEqual(selectMeasures(['cold-load', 'matrix-model']).map((m) => m.name), ['cold-load']);
-    assert.throws(() => selectMeasures(['nope']), /known: cold-load, decoration-ranges, reanchor-edit, matrix-model/);
+    assert.throws(() => selectMeasures(['nope']), /known: cold-load, search-build, search-query, search-reindex, decoration-ranges, reanchor-edit, matrix-model/);
   });
 
   it('runs alone on its cached corpus, and reports under "matrix" in the JSON and in the table', async function () {

@@ -53,6 +53,12 @@ describe('bench: run-bench', () => {
     const printed = lines.join('\n');
     assert.match(printed, /^\| measure +\| size/m, 'prints the table');
     assert.match(printed, /^\| cold-load \| 10 docs \|/m, 'prints the result row');
+    // The search measures run in the default run too, at the same size (bench/search-bench.ts).
+    assert.deepEqual(report.search?.map((s) => `${s.measure} ${s.corpus.documents}`), ['search-build 10', 'search-query 10', 'search-reindex 10']);
+    assert.deepEqual(written.search, JSON.parse(JSON.stringify(report.search)));
+    assert.match(printed, /^\| search-build +\| 10 docs \|/m);
+    assert.match(printed, /^\| search-query +\| 10 docs \|/m);
+    assert.match(printed, /^\| search-reindex \| index\.add +\| 10 docs \|/m);
   });
 
   it('writes no file without out, and reuses the cached corpus', async () => {
@@ -76,6 +82,7 @@ describe('bench: run-bench', () => {
     assert.deepEqual([smoke.sizes, smoke.runs, smoke.out], [[10], 1, undefined]);
     assert.equal(parseBenchArgs(['--smoke', '--out', 'x.json']).out, 'x.json');
     assert.deepEqual(parseBenchArgs(['--measures', 'cold-load']).measures, ['cold-load']);
+    assert.deepEqual(parseBenchArgs(['--smoke', '--measures', 'search-build,search-query,search-reindex']).measures, ['search-build', 'search-query', 'search-reindex']);
     assert.throws(() => parseBenchArgs(['--runs', '0']), /--runs/);
     assert.throws(() => parseBenchArgs(['--sizes', '10,x']), /--sizes/);
     assert.throws(() => parseBenchArgs(['--bogus']));
