@@ -66,6 +66,10 @@ describe('The QualFrame views', function () {
       return row;
     });
     assert.equal(code.description, '4 segments · 2016: 0 cases · 2021: 4 cases');
+    // Room for the segments: the sidebar holds three views, and rows out of sight are not drawn.
+    const casesHeader = session.treeView('Cases').pane().locator('.pane-header');
+    await casesHeader.locator('.title').click();
+    await eventually(async () => assert.equal(await casesHeader.getAttribute('aria-expanded'), 'false', 'the Cases view is collapsed'), { timeout: 10_000 });
     await codebook.expand('Recruitment and retention');
     const segments = await eventually(async () => {
       const rows = await codebook.rows();
