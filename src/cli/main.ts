@@ -1,5 +1,7 @@
+import { agreementCommand } from './agreement';
 import { compareCommand, exportCommand, matrixCommand } from './analysis';
 import { codeCommand, uncodeCommand } from './code';
+import { diffCommand } from './diff';
 import type { CliCommand } from './commands';
 import { importCommand } from './import';
 import { initCommand } from './init';
@@ -11,10 +13,10 @@ import { validateCommand } from './validate';
 declare const QUALFRAME_VERSION: string;
 const VERSION = typeof QUALFRAME_VERSION === 'string' ? QUALFRAME_VERSION : 'dev';
 
-export const COMMANDS: readonly CliCommand[] = [initCommand, validateCommand, statsCommand, codeCommand, uncodeCommand, searchCommand, matrixCommand, compareCommand, exportCommand, importCommand];
+export const COMMANDS: readonly CliCommand[] = [initCommand, validateCommand, statsCommand, codeCommand, uncodeCommand, searchCommand, matrixCommand, compareCommand, exportCommand, importCommand, diffCommand, agreementCommand];
 
 /** In cli.md, arriving in later releases: named so that a user gets a clear answer. */
-const PLANNED = ['diff', 'agreement', 'merge-driver', 'install-merge-driver'];
+const PLANNED = ['merge-driver', 'install-merge-driver'];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
