@@ -36,6 +36,8 @@ import { SearchIndexes } from './search/search-indexes';
 import { SearchResults } from './search/search-results';
 import { ClearSearchResultsCommand, OpenSearchHitCommand, SearchCorpusCommand, refreshSearchResults } from './search/search-commands';
 import { AutoCodeHitsCommand } from './search/auto-code-hits';
+import { CodingChanges } from './review/coding-changes';
+import { OpenCodingChangeCommand, OpenCodingChangeDiffCommand, ReviewCodingChangesCommand } from './review/review-commands';
 
 /**
  * Composition root. Kept light: it wires things up and starts the corpus loading in the
@@ -85,6 +87,10 @@ export function activate(context: vscode.ExtensionContext): void {
   commands.register(new OpenSearchHitCommand());
   commands.register(new ClearSearchResultsCommand(searchResults));
   commands.register(new AutoCodeHitsCommand(service, searchResults, picker));
+  const codingChanges = new CodingChanges();
+  commands.register(new ReviewCodingChangesCommand(service, codingChanges));
+  commands.register(new OpenCodingChangeCommand(codingChanges));
+  commands.register(new OpenCodingChangeDiffCommand(codingChanges));
   const cases = new CasesTree(service);
   const codebook = new CodebookTree(service);
   context.subscriptions.push(
@@ -102,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): void {
     commands,
     searchIndexes,
     searchResults,
+    codingChanges,
     refreshSearchResults(service, searchIndexes, searchResults),
     new CorpusStatusBar(service),
     cases,
