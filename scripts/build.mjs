@@ -24,7 +24,7 @@ const node = {
 };
 
 /** The webview panels: each is `webview/<name>/main.ts`, served by a PanelHost with bundle `<name>`. */
-const webviewPanels = ['stats', 'matrix', 'compare'];
+const webviewPanels = ['stats', 'matrix', 'compare', 'agreement'];
 
 const webviews = {
   absWorkingDir: root,

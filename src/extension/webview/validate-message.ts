@@ -6,6 +6,8 @@
  * Node built-ins, so it is tested in plain Node.
  */
 import {
+  AGREEMENT_SIDES,
+  MAX_BODY_OFFSET,
   MAX_FILE_LENGTH,
   MAX_FILTER_LENGTH,
   MAX_ID_LENGTH,
@@ -15,6 +17,7 @@ import {
   MATRIX_QUERY_KINDS,
   MAX_SUMMARY_LENGTH,
   WEBVIEW_COMMANDS,
+  type AgreementSide,
   type FromWebviewMessage,
   type MatrixQueryBy,
   type MatrixQueryKind,
@@ -44,6 +47,8 @@ const FIELDS: ReadonlyMap<MessageType, readonly string[]> = new Map<MessageType,
   ['requestCompareQuotes', ['type', 'root', 'theme', 'code']],
   ['setWaves', ['type', 'attribute', 'baseline', 'followup']],
   ['exportComparison', ['type', 'root']],
+  ['openRange', ['type', 'root', 'file', 'start', 'end', 'side']],
+  ['setCodedOnly', ['type', 'codedOnly']],
 ]);
 
 /** Keys that would reach an object's prototype if the message were ever merged or copied. */
@@ -176,7 +181,27 @@ export function checkFromWebviewMessage(raw: unknown): MessageCheck {
       if (problem) return fail(`requestQuerySegments: ${problem}`);
       return ok({ type: 'requestQuerySegments', root: root as string, query: query as MatrixQueryKind, by: by as MatrixQueryBy, row: row as number, col: col as number });
     }
+    case 'openRange': {
+      const [root, file, start, end, side] = ['root', 'file', 'start', 'end', 'side'].map((k) => own(record, k));
+      const problem = labelled('root', checkRoot(root)) ?? labelled('file', checkRelativeFile(file)) ?? labelled('start', checkOffset(start))
+        ?? labelled('end', checkOffset(end)) ?? labelled('side', checkOneOf(side, AGREEMENT_SIDES));
+      if (problem) return fail(`openRange: ${problem}`);
+      if ((start as number) > (end as number)) return fail('openRange: start is after end');
+      return ok({ type: 'openRange', root: root as string, file: file as string, start: start as number, end: end as number, side: side as AgreementSide });
+    }
+    case 'setCodedOnly': {
+      const codedOnly = own(record, 'codedOnly');
+      if (typeof codedOnly !== 'boolean') return fail('setCodedOnly: codedOnly is not a boolean');
+      return ok({ type: 'setCodedOnly', codedOnly });
+    }
   }
+}
+
+/** Why `value` is not a body offset (a whole number from 0 to {@link MAX_BODY_OFFSET}), or undefined. */
+function checkOffset(value: unknown): string | undefined {
+  if (typeof value !== 'number') return 'is not a number';
+  if (!Number.isSafeInteger(value) || value < 0 || value > MAX_BODY_OFFSET) return `is not a whole number from 0 to ${MAX_BODY_OFFSET}`;
+  return undefined;
 }
 
 /** Why `value` is not one of `allowed`, or undefined if it is. */

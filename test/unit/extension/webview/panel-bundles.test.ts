@@ -13,6 +13,7 @@ const PANELS = {
     tags: ['vscode-button', 'vscode-textarea'],
     urls: ['https://vscode-elements.github.io/components/icon/', 'https://developer.mozilla.org/en-US/docs/Web/API/HTMLInputElement/checkValidity'],
   },
+  agreement: { tags: ['vscode-button', 'vscode-progress-ring'], urls: ['https://vscode-elements.github.io/components/icon/'] },
 } as const;
 
 for (const [panel, expected] of Object.entries(PANELS)) describe(`the ${panel} webview bundle`, function () {
