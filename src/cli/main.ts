@@ -5,6 +5,7 @@ import { diffCommand } from './diff';
 import type { CliCommand } from './commands';
 import { importCommand } from './import';
 import { initCommand } from './init';
+import { installMergeDriverCommand, mergeDriverCommand } from './merge-driver';
 import { EXIT_CANNOT_RUN, UsageError, type CliIo } from './io';
 import { searchCommand } from './search';
 import { statsCommand } from './stats';
@@ -13,10 +14,7 @@ import { validateCommand } from './validate';
 declare const QUALFRAME_VERSION: string;
 const VERSION = typeof QUALFRAME_VERSION === 'string' ? QUALFRAME_VERSION : 'dev';
 
-export const COMMANDS: readonly CliCommand[] = [initCommand, validateCommand, statsCommand, codeCommand, uncodeCommand, searchCommand, matrixCommand, compareCommand, exportCommand, importCommand, diffCommand, agreementCommand];
-
-/** In cli.md, arriving in later releases: named so that a user gets a clear answer. */
-const PLANNED = ['merge-driver', 'install-merge-driver'];
+export const COMMANDS: readonly CliCommand[] = [initCommand, validateCommand, statsCommand, codeCommand, uncodeCommand, searchCommand, matrixCommand, compareCommand, exportCommand, importCommand, diffCommand, agreementCommand, mergeDriverCommand, installMergeDriverCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -50,11 +48,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const command = COMMANDS.find((c) => c.name === (helpFor ?? name));
   if (!command) {
-    const wanted = helpFor ?? name;
-    const message = PLANNED.includes(wanted)
-      ? `qualframe ${wanted} is not available in version ${VERSION} yet; available: ${COMMANDS.map((c) => c.name).join(', ')}`
-      : `unknown command "${wanted}"; run qualframe --help`;
-    io.err(`qualframe: ${message}\n`);
+    io.err(`qualframe: unknown command "${helpFor ?? name}"; run qualframe --help\n`);
     return EXIT_CANNOT_RUN;
   }
   if (helpFor !== undefined || rest.includes('--help') || rest.includes('-h')) {

@@ -37,6 +37,8 @@ import { SearchResults } from './search/search-results';
 import { ClearSearchResultsCommand, OpenSearchHitCommand, SearchCorpusCommand, refreshSearchResults } from './search/search-commands';
 import { AutoCodeHitsCommand } from './search/auto-code-hits';
 import { CodingChanges } from './review/coding-changes';
+import { IntercoderAgreementCommand } from './review/agreement-command';
+import { createAgreementPanel } from './webview/agreement-panel';
 import { OpenCodingChangeCommand, OpenCodingChangeDiffCommand, ReviewCodingChangesCommand } from './review/review-commands';
 
 /**
@@ -91,6 +93,8 @@ export function activate(context: vscode.ExtensionContext): void {
   commands.register(new ReviewCodingChangesCommand(service, codingChanges));
   commands.register(new OpenCodingChangeCommand(codingChanges));
   commands.register(new OpenCodingChangeDiffCommand(codingChanges));
+  const agreement = createAgreementPanel(context, service, log);
+  commands.register(new IntercoderAgreementCommand(service, agreement));
   const cases = new CasesTree(service);
   const codebook = new CodebookTree(service);
   context.subscriptions.push(
@@ -109,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): void {
     searchIndexes,
     searchResults,
     codingChanges,
+    agreement,
     refreshSearchResults(service, searchIndexes, searchResults),
     new CorpusStatusBar(service),
     cases,

@@ -1,6 +1,7 @@
 // Reviewing coding like code: a corpus repository with two commits (a second coder recoded a
 // segment and rewrote a summary); "Review Coding Changes…" from the first commit to the working
-// tree lists both changes under their transcript, and a change opens its segment.
+// tree lists both changes under their transcript, and a change opens its segment; "Intercoder
+// Agreement…" between the two shows the recoded passage as a disagreement, side by side.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -56,5 +57,29 @@ describe('Review Coding Changes', function () {
     await view.row(recoded.label).click();
     await session.activeTab('SH03.md').waitFor({ timeout: 15_000 });
     await eventually(async () => assert.match((await session.statusBarTexts()).join(' | '), /selected\)/), { timeout: 15_000 });
+  });
+
+  it('measures agreement between the two revisions and shows the recoded passage on both sides', async function () {
+    const session = vscode();
+    await session.runCommand('QualFrame: Intercoder Agreement…');
+    await session.pickItem('Two revisions');
+    const title = session.page.locator('.quick-input-widget .quick-input-title');
+    await title.filter({ hasText: '(1/2)' }).waitFor({ timeout: 15_000 });
+    await session.pickItem('HEAD~1');
+    await title.filter({ hasText: '(2/2)' }).waitFor({ timeout: 15_000 });
+    await session.pickItem('Working tree');
+    await session.activeTab('Intercoder Agreement').waitFor({ timeout: 30_000 });
+    const frame = session.webviewFrame();
+    const row = (code: string) => frame.locator(`[data-testid="code-row"][data-code="${code}"]`);
+    await eventually(async () => {
+      const chars = async (code: string, side: string) => Number(((await row(code).locator(`[data-testid="${side}-chars"]`).textContent()) ?? '').replace(/\D/g, ''));
+      assert.ok((await chars('data-support', 'a')) > (await chars('data-support', 'b')), 'B coded less with data-support: the recoded passage');
+      assert.ok((await chars('quality-improvement', 'b')) > (await chars('quality-improvement', 'a')), 'and more with quality-improvement');
+    }, { timeout: 60_000 });
+    const disagreement = frame.locator('[data-testid="disagreement"][data-code="data-support"]');
+    await disagreement.waitFor({ timeout: 15_000 });
+    assert.equal(await disagreement.locator('[data-testid="only-a"] [data-testid="range"]').count(), 1, 'A coded it, B did not');
+    await disagreement.locator('[data-testid="only-a"] [data-testid="range"]').first().click();
+    await session.activeTab('SH03.md').waitFor({ timeout: 15_000 });
   });
 });

@@ -53,7 +53,6 @@ describe('qualframe help and errors', () => {
     const cases: readonly [string, string[], RegExp][] = [
       ['an unknown command', ['bogus'], /unknown command "bogus"/],
       ['help for an unknown command', ['help', 'bogus'], /unknown command "bogus"/],
-      ['merge-driver, not built yet', ['merge-driver', 'a', 'b', 'c'], /merge-driver is not available/],
       ['an unknown option', ['stats', '--bogus'], /--bogus/],
       ['--json contradicting --format text', ['validate', '--json', '--format', 'text'], /--json and --format text/],
       ['an unknown format', ['validate', '--format', 'xml'], /--format xml/],
