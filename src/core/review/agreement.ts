@@ -11,6 +11,7 @@
  */
 import { compareNatural, type Corpus } from '../corpus/corpus';
 import type { Annotation } from '../corpus/document';
+import { unionRanges } from '../text/ranges';
 import { addTables, EMPTY_TABLE, measure, tableTotal, type AgreementMeasures, type AgreementTable } from './agreement-measures';
 
 export interface AgreementOptions {
@@ -279,16 +280,7 @@ function codedRanges(doc: ComparedDocument, annotations: readonly Annotation[], 
 }
 
 /** Sorts and merges ranges: overlapping or touching segments of one coder count once. */
-export function union(ranges: readonly (readonly [number, number])[]): [number, number][] {
-  const sorted = ranges.filter(([s, e]) => e > s).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  const out: [number, number][] = [];
-  for (const [s, e] of sorted) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
-  }
-  return out;
-}
+export const union = unionRanges;
 
 function intersection(a: RangeSet, b: RangeSet): [number, number][] {
   const out: [number, number][] = [];

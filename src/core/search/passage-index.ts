@@ -19,7 +19,8 @@ import type { Codebook } from '../corpus/codebook';
 import type { CorpusDocument } from '../corpus/document';
 import { splitPassages } from './passages';
 import { parseQuery, type QueryClause } from './query';
-import { forEachWord, isIndexed } from './tokenize';
+import { forEachWord, isAsciiWordCode, isIndexed } from './tokenize';
+import { unionRanges } from '../text/ranges';
 import type { OffsetRange, SearchHit, SearchIndexStats, SearchOptions, SearchResult, SpeakerCount } from './types';
 
 const DEFAULT_LIMIT = 200;
@@ -664,7 +665,7 @@ export class SearchIndex {
       ...(speaker >= 0 ? { speaker: document.body.slice(start, textStart).replace(/\s*:\s*$/, '') } : {}),
       text: document.body.slice(start, end),
       score: Math.round(score * 1000) / 1000,
-      matches: mergeRanges(ranges),
+      matches: unionRanges(ranges),
       codes,
     };
   }
@@ -699,7 +700,7 @@ function wordRanges(body: string, from: number, to: number, terms: ReadonlySet<s
     for (const term of terms) {
       for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + term.length)) {
         const end = at + term.length;
-        if ((at === 0 || !isAsciiWordChar(lower.charCodeAt(at - 1))) && (end === lower.length || !isAsciiWordChar(lower.charCodeAt(end)))) ranges.push([from + at, from + end]);
+        if ((at === 0 || !isAsciiWordCode(lower.charCodeAt(at - 1))) && (end === lower.length || !isAsciiWordCode(lower.charCodeAt(end)))) ranges.push([from + at, from + end]);
       }
     }
     return ranges;
@@ -738,21 +739,7 @@ function phraseExpression(phrase: readonly string[]): RegExp {
   return re;
 }
 
-function isAsciiWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-}
 
-/** Sorted, with overlapping or touching ranges joined. */
-function mergeRanges(ranges: OffsetRange[]): OffsetRange[] {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out: [number, number][] = [];
-  for (const [s, e] of sorted) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
-  }
-  return out;
-}
 
 const EMPTY_DOCUMENT: CorpusDocument = Object.freeze({
   path: '',

@@ -45,7 +45,7 @@ export function isIndexed(word: string): boolean {
 }
 
 /** ASCII letters and digits. */
-function isAsciiWordCode(c: number): boolean {
+export function isAsciiWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
