@@ -15,6 +15,8 @@ interface IndexState {
   running: Promise<void> | undefined;
   /** Done and total documents of the running sync. */
   progress: { done: number; total: number } | undefined;
+  /** The documents whose indexing failed (logged), so nothing waits for them forever. */
+  failed?: CorpusEntry['loaded']['corpus']['documents'];
 }
 
 /**
@@ -43,7 +45,9 @@ export class SearchIndexes implements vscode.Disposable {
   async ready(entry: CorpusEntry): Promise<SearchIndex> {
     const state = this.stateOf(entry);
     for (;;) {
-      const current = this.entryAt(entry.root.toString()) ?? entry;
+      const current = this.entryAt(entry.root.toString());
+      // A corpus gone (being found again), or one whose indexing failed (logged): the index as it is.
+      if (!current || state.failed === current.loaded.corpus.documents) return state.index;
       if (state.synced === current.loaded.corpus.documents && !state.running) return state.index;
       await (state.running ?? this.sync(current, state));
     }
@@ -129,7 +133,11 @@ export class SearchIndexes implements vscode.Disposable {
       }
     };
     state.running = work()
-      .catch((e) => this.log.error(`search index of ${root}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`))
+      .catch((e) => {
+        state.failed = this.entryAt(root)?.loaded.corpus.documents;
+        state.progress = undefined;
+        this.log.error(`search index of ${root}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      })
       .finally(() => {
         state.running = undefined;
       });
