@@ -85,7 +85,8 @@ export class SearchIndexes implements vscode.Disposable {
     for (const root of [...this.states.keys()]) if (!roots.has(root)) this.states.delete(root);
     for (const entry of this.service.corpora) {
       const state = this.stateOf(entry);
-      if (!state.running && state.synced !== entry.loaded.corpus.documents) void this.sync(entry, state);
+      const documents = entry.loaded.corpus.documents;
+      if (!state.running && state.synced !== documents && state.failed !== documents) void this.sync(entry, state);
     }
   }
 
