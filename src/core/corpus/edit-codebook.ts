@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { doubleQuoted, yamlScalar } from '../frontmatter/yaml-scalar';
 import { CODEBOOK_ID } from '../ids';
+import { lineStart, nextLine } from '../text/lines';
 
 /**
  * Surgical edits of `codebook.yaml`, in the manner of `frontmatter/edit-front-matter.ts`: the
@@ -47,13 +48,6 @@ function checked(text: string): string {
 }
 
 const splice = (text: string, from: number, to: number, insert: string) => text.slice(0, from) + insert + text.slice(to);
-const lineStart = (text: string, at: number) => text.lastIndexOf('\n', at - 1) + 1;
-/** The start of the next line after the one holding `at - 1`; `at` itself when it is a line start. */
-function nextLine(text: string, at: number): number {
-  if (at > 0 && text[at - 1] === '\n') return at;
-  const nl = text.indexOf('\n', at);
-  return nl === -1 ? text.length : nl + 1;
-}
 /** The line starting at `from`, with its line break. */
 const lineAt = (text: string, from: number) => text.slice(from, nextLine(text, from + 1));
 const column = (text: string, at: number) => at - lineStart(text, at);

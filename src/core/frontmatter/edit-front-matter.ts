@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { lineStart, nextLine } from '../text/lines';
 import { readFrontMatter } from './read-front-matter';
 import { doubleQuoted, yamlScalar } from './yaml-scalar';
 
@@ -31,7 +32,8 @@ export interface AnnotationEntry {
   readonly illustrative?: boolean;
 }
 
-interface Parsed {
+/** A front matter located in its text, for editors of whole lines (this writer, the merge driver). */
+export interface LocatedFrontMatter {
   readonly text: string;
   /** Offset in `text` where the YAML parsed by `yaml` begins (the line break after `---`): its ranges are relative to this. */
   readonly yamlStart: number;
@@ -43,6 +45,21 @@ interface Parsed {
   readonly closeLine: number;
   readonly root: YAMLMap | null;
   readonly eol: string;
+  /** What the safe reader read (every scalar as text). */
+  readonly data: unknown;
+  /** Where the body starts (after the closing `---` line). */
+  readonly bodyOffset: number;
+}
+
+type Parsed = LocatedFrontMatter;
+
+/**
+ * Locates the front matter's YAML in `text` and parses it with positions; null without front
+ * matter. Throws `FrontMatterProblem` when the safe reader refuses it, `FrontMatterEditError`
+ * when it cannot be located or is not a mapping.
+ */
+export function locateFrontMatter(text: string): LocatedFrontMatter | null {
+  return parse(text);
 }
 
 function parse(text: string): Parsed | null {
@@ -60,7 +77,7 @@ function parse(text: string): Parsed | null {
   const root = doc.contents;
   if (root !== null && !isMap(root)) throw new FrontMatterEditError('front matter is not a mapping');
   const eol = text.slice(0, yamlStart + 2).includes('\r\n') ? '\r\n' : '\n';
-  return { text, yamlStart, closeLine: yamlEnd + 1, root: (root as YAMLMap | null) ?? null, eol };
+  return { text, yamlStart, closeLine: yamlEnd + 1, root: (root as YAMLMap | null) ?? null, eol, data: fm.data, bodyOffset: fm.bodyOffset };
 }
 
 type Ranged = { range: [number, number, number] };
@@ -69,13 +86,6 @@ function pairOf(map: YAMLMap | null, key: string): Pair | undefined {
   return map?.items.find((p) => isScalar(p.key) && String(p.key.value) === key) as Pair | undefined;
 }
 
-const lineStart = (text: string, at: number) => text.lastIndexOf('\n', at - 1) + 1;
-/** The start of the next line after the one holding `at - 1`; `at` itself when it is a line start. */
-function nextLine(text: string, at: number): number {
-  if (at > 0 && text[at - 1] === '\n') return at;
-  const nl = text.indexOf('\n', at);
-  return nl === -1 ? text.length : nl + 1;
-}
 const indentOf = (text: string, at: number) => /^[ ]*/.exec(text.slice(lineStart(text, at)))![0];
 const splice = (text: string, from: number, to: number, insert: string) => text.slice(0, from) + insert + text.slice(to);
 /** Absolute offsets of a node's range. */

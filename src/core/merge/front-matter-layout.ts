@@ -1,5 +1,7 @@
-import { isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { FrontMatterProblem, readFrontMatter } from '../frontmatter/read-front-matter';
+import { isMap, isScalar, isSeq, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { FrontMatterEditError, locateFrontMatter } from '../frontmatter/edit-front-matter';
+import { FrontMatterProblem } from '../frontmatter/read-front-matter';
+import { lineStart, nextLine } from '../text/lines';
 import type { YamlValue } from '../yaml/safe-yaml';
 
 /**
@@ -92,14 +94,6 @@ export interface FrontMatterLayout {
 
 type Ranged = { range?: [number, number, number] };
 
-export const lineStart = (text: string, at: number): number => text.lastIndexOf('\n', at - 1) + 1;
-
-/** The start of the line after the one holding `at - 1`; `at` itself when it is a line start. */
-export function nextLine(text: string, at: number): number {
-  if (at > 0 && text[at - 1] === '\n') return at;
-  const nl = text.indexOf('\n', at);
-  return nl === -1 ? text.length : nl + 1;
-}
 
 const columnOf = (text: string, at: number) => at - lineStart(text, at);
 
@@ -124,31 +118,25 @@ export function indentBlock(raw: string, indent: number, eol: string): string {
  * safely or located for editing: the merge then falls back to text.
  */
 export function readLayout(text: string): FrontMatterLayout {
-  let fm;
+  let located;
   try {
-    fm = readFrontMatter(text);
+    located = locateFrontMatter(text);
   } catch (e) {
     if (e instanceof FrontMatterProblem) throw new UnmergeableError(`front matter cannot be read (line ${e.position.line}: ${e.message})`);
+    if (e instanceof FrontMatterEditError) throw new UnmergeableError(e.message);
     throw e;
   }
   const eolMatch = /\r?\n/.exec(text);
   const eol = eolMatch ? eolMatch[0] : '\n';
-  if (!fm.hasFrontMatter) {
+  if (!located) {
     return {
       text, hasFrontMatter: false, eol, bodyOffset: 0, closeLine: 0, keys: [], byKey: new Map(),
       codes: () => ({ entries: [], byId: new Map() }),
       summaries: () => ({ themes: [], byTheme: new Map() }),
     };
   }
-  const yamlStart = eolMatch!.index;
-  const yamlEnd = yamlStart + fm.yamlText.length;
-  if (text.slice(yamlStart, yamlEnd) !== fm.yamlText || text[yamlEnd] !== '\n') throw new UnmergeableError('front matter could not be located');
-  const closeLine = yamlEnd + 1;
-  const doc = parseDocument(fm.yamlText.replace(/\r$/, ''), { uniqueKeys: false });
-  if (doc.errors.length > 0) throw new UnmergeableError(`front matter is not valid YAML: ${doc.errors[0].message}`);
-  const root = doc.contents;
-  if (root !== null && !isMap(root)) throw new UnmergeableError('front matter is not a mapping');
-  const data = fm.data as { readonly [key: string]: YamlValue };
+  const { yamlStart, closeLine, root } = located;
+  const data = located.data as { readonly [key: string]: YamlValue };
 
   const abs = (node: unknown) => {
     const r = (node as Ranged).range;
@@ -231,5 +219,5 @@ export function readLayout(text: string): FrontMatterLayout {
     return { key, themes, byTheme: new Map(themes.map((t) => [t.key, t])) };
   };
 
-  return { text, hasFrontMatter: true, eol, bodyOffset: fm.bodyOffset, closeLine, keys, byKey, codes, summaries };
+  return { text, hasFrontMatter: true, eol, bodyOffset: located.bodyOffset, closeLine, keys, byKey, codes, summaries };
 }
