@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { activeCorpus } from '../active-corpus';
 import type { LoadedCorpus } from '../../core/corpus/load-corpus';
 import { countErrors } from '../../core/problems';
 import { count } from '../../core/text/count';
@@ -126,14 +127,7 @@ function corpusFor(service: CorpusService, spec: { readonly what: string }, root
     if (!entry) void vscode.window.showWarningMessage(`QualFrame: no corpus is loaded at ${vscode.Uri.parse(root).fsPath}; nothing was exported.`);
     return entry;
   }
-  const active = vscode.window.activeTextEditor?.document.uri;
-  const entry = (active && service.corpusOf(active)) ?? corpora[0];
-  if (!entry) {
-    void vscode.window.showInformationMessage(service.loading
-      ? `QualFrame: the corpus is still loading; export ${spec.what} again in a moment.`
-      : `QualFrame: open a folder with a corpus (qualframe.yaml) to export ${spec.what}.`);
-  }
-  return entry;
+  return activeCorpus(service, `export ${spec.what}`);
 }
 
 /** The file as the person knows it: relative to the workspace when inside it. */

@@ -7,7 +7,7 @@ import { loadCorpusAt, WORKING_TREE_LABEL } from '../../node/git/revision-corpus
 import type { AgreementViewData } from '../../protocol';
 import type { Command } from '../command-manager';
 import type { CorpusEntry, CorpusService } from '../corpus-service';
-import { activeCorpus } from '../search/search-commands';
+import { activeCorpus } from '../active-corpus';
 import { ensureTrusted } from '../user-errors';
 import type { AgreementPanelController, AgreementSession } from '../webview/agreement-panel';
 import { defaultBase, pickRevision, repositoryOf, WORKING_TREE, type RevisionChoice } from './pick-refs';

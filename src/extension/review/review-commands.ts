@@ -4,7 +4,7 @@ import { GitError } from '../../node/git/git';
 import { loadCorpusAt } from '../../node/git/revision-corpus';
 import type { Command } from '../command-manager';
 import type { CorpusService } from '../corpus-service';
-import { activeCorpus } from '../search/search-commands';
+import { activeCorpus } from '../active-corpus';
 import { ensureTrusted } from '../user-errors';
 import type { CodingChanges } from './coding-changes';
 import { defaultBase, pickRevision, repositoryOf, WORKING_TREE, type RevisionChoice } from './pick-refs';

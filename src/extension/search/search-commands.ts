@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { parseSearchInput, type SearchHit, type SearchIndex, type SearchOptions } from '../../core/search';
 import { hitSnippet } from '../../core/search/snippet';
 import type { Command } from '../command-manager';
+import { activeCorpus } from '../active-corpus';
 import type { CorpusEntry, CorpusService } from '../corpus-service';
 import { openHit } from './open-hit';
 import type { SearchIndexes } from './search-indexes';
@@ -21,15 +22,6 @@ const VIEW_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('l
 const AUTO_CODE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('tag'), tooltip: 'Auto-code these hits…' };
 const BESIDE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('split-horizontal'), tooltip: 'Open to the side' };
 
-/** The corpus of the active editor, else the first; says why when there is none. */
-export function activeCorpus(service: CorpusService, what: string): CorpusEntry | undefined {
-  const active = vscode.window.activeTextEditor?.document.uri;
-  const entry = (active && service.corpusOf(active)) ?? service.corpora[0];
-  if (!entry) {
-    void vscode.window.showInformationMessage(service.loading ? `QualFrame: the corpus is still loading; ${what} again in a moment.` : `QualFrame: open a folder with a corpus (qualframe.yaml) to ${what}.`);
-  }
-  return entry;
-}
 
 /** The attribute names of a corpus's documents, for filters typed as `name:value`. */
 export function attributeNames(entry: CorpusEntry): string[] {
