@@ -27,6 +27,7 @@ export type ProblemRule =
   | 'front-matter-language'
   | 'unclosed-front-matter'
   | 'yaml-syntax'
+  | 'merge-conflict'
   | 'yaml-alias'
   | 'yaml-tag'
   | 'invalid-value'

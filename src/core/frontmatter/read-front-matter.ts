@@ -23,6 +23,7 @@ export type FrontMatterRule =
   | 'front-matter-language'
   | 'unclosed-front-matter'
   | 'front-matter-too-large'
+  | 'merge-conflict'
   | 'invalid-value';
 
 export class FrontMatterProblem extends Error {
@@ -59,6 +60,24 @@ const MATTER_OPTIONS = {
 };
 
 const EXECUTABLE_LANGUAGES = new Set(['js', 'javascript', 'coffee', 'coffeescript', 'cson', 'ts', 'typescript']);
+
+/** A line git writes around the two sides of a conflict (`<<<<<<< ours`, `=======`, `>>>>>>> theirs`). */
+const CONFLICT_MARKER = /^(?:<{7}|={7}|>{7})(?:[ \t]|\r?$)/;
+
+/**
+ * Refuses a front matter that still holds a merge conflict's markers, at the first marker line:
+ * said as a conflict to resolve, not as the YAML error the marker would otherwise cause.
+ */
+function refuseMergeConflict(text: string, firstBreak: number, closing: number): void {
+  const lines = text.slice(text.indexOf('\n', firstBreak) + 1, closing).split('\n');
+  const at = lines.findIndex((line) => CONFLICT_MARKER.test(line));
+  if (at === -1) return;
+  throw new FrontMatterProblem(
+    'merge-conflict',
+    'an unresolved merge conflict: keep the version you want between the <<<<<<< and >>>>>>> lines, delete the three marker lines, and save (docs/team-workflow.md)',
+    { line: at + 2, column: 1 },
+  );
+}
 
 /**
  * Reads a document's front matter safely. `text` is the decoded file without its BOM.
@@ -99,6 +118,7 @@ export function readFrontMatter(text: string): FrontMatter {
       { line: 1, column: 1 },
     );
   }
+  refuseMergeConflict(text, firstBreak, closing);
   // gray-matter copies its whole input into a Buffer; given only the front matter (through the
   // closing `---`), it parses the same YAML without copying the transcript.
   let file: { data: unknown; matter: string };

@@ -71,6 +71,17 @@ describe('readFrontMatter', () => {
     assert.match(p.message, /add a line `---`/);
   });
 
+  it('refuses a merge conflict left in the front matter, at its first marker line, whatever the line endings', () => {
+    const text = '---\ncase: P1\ncodes:\n<<<<<<< ours (annotation a1b2)\n  - {id: a1b2, code: funding, start: 0, quote: "We"}\n=======\n  - {id: a1b2, code: workload, start: 0, quote: "We"}\n>>>>>>> theirs\n---\nWe met.\n';
+    for (const t of [text, text.replace(/\n/g, '\r\n')]) {
+      const p = problemOf(t);
+      assert.equal(p.rule, 'merge-conflict');
+      assert.deepEqual(p.position, { line: 4, column: 1 });
+      assert.match(p.message, /delete the three marker lines/);
+    }
+    assert.equal(readFrontMatter('---\nmemo: "a line of ======= is fine"\n---\nBody').data.memo, 'a line of ======= is fine', 'only whole marker lines count');
+  });
+
   it('refuses front matter over 1 MiB', () => {
     const big = `---\nmemo: "${'x'.repeat(MAX_FRONT_MATTER_BYTES)}"\n---\nBody`;
     assert.equal(problemOf(big).rule, 'front-matter-too-large');

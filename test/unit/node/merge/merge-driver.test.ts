@@ -139,7 +139,8 @@ describe('the merge driver in a git repository', function () {
     assert.ok(text.includes('id: a1b2') && text.includes('id: b3c4'), 'the rest is merged');
     assert.match(gitOk(dir, 'status', '--porcelain'), /^UU study\/transcripts\/2016\/P1\.md$/m);
     const problems = parseCorpusDocument(DOC, text).problems;
-    assert.equal(problems[0].rule, 'yaml-syntax');
+    assert.equal(problems[0].rule, 'merge-conflict');
+    assert.equal(problems[0].line, open + 1, 'at the marker line');
   });
 });
 
