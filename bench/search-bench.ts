@@ -465,9 +465,10 @@ export function runRg(command: RgCommand): Promise<{ stdout: string; code: numbe
 }
 
 /** ripgrep's version line, or why it cannot be run. */
-export async function rgAvailable(): Promise<{ version: string } | { skipped: string }> {
+/** Whether ripgrep runs (`command`: the program, `rg` on the PATH by default), and its version or why not. */
+export async function rgAvailable(command = 'rg'): Promise<{ version: string } | { skipped: string }> {
   return new Promise((resolve) => {
-    execFile('rg', ['--version'], { shell: false, encoding: 'utf8' }, (error, stdout) => {
+    execFile(command, ['--version'], { shell: false, encoding: 'utf8' }, (error, stdout) => {
       if (!error) return resolve({ version: stdout.split('\n')[0].trim() });
       const code = (error as NodeJS.ErrnoException).code;
       resolve({
