@@ -89,12 +89,8 @@ export function scopeText(data: Pick<AgreementViewData, 'compared' | 'excluded' 
 }
 
 /** One code's disagreement in a document, with its label. */
-export interface DisagreementItem {
-  readonly code: string;
+export interface DisagreementItem extends Omit<AgreementDisagreementView, 'file'> {
   readonly label: string;
-  readonly onlyA: readonly AgreementRangeView[];
-  readonly onlyB: readonly AgreementRangeView[];
-  readonly omitted: number;
 }
 
 export interface DocumentDisagreements {

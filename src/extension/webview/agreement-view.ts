@@ -5,7 +5,7 @@
  * a document's current body. Pure (no `vscode`), tested in plain Node.
  */
 import type { AgreementFigures, AgreementReport } from '../../core/review/agreement';
-import type { AgreementDisagreementView, AgreementFiguresView, AgreementMode, AgreementRangeView, AgreementViewData } from '../../protocol';
+import type { AgreementDisagreementView, AgreementFiguresView, AgreementRangeView, AgreementViewData } from '../../protocol';
 
 /** How much of the disagreements is sent. */
 export interface AgreementViewLimits {
@@ -18,15 +18,7 @@ export interface AgreementViewLimits {
 export const AGREEMENT_VIEW_LIMITS: AgreementViewLimits = { textLimit: 300, maxRanges: 500 };
 
 /** What the report is of: the corpus, the two coders and how they were told apart. */
-export interface AgreementSubject {
-  readonly root: string;
-  readonly name: string;
-  readonly mode: AgreementMode;
-  readonly a: string;
-  readonly b: string;
-  /** Comparing two `by` coders: the revision they coded. */
-  readonly revision?: string;
-}
+export type AgreementSubject = Pick<AgreementViewData, 'root' | 'name' | 'mode' | 'a' | 'b' | 'revision'>;
 
 export function toAgreementView(report: AgreementReport, subject: AgreementSubject, limits: AgreementViewLimits = AGREEMENT_VIEW_LIMITS): AgreementViewData {
   const { disagreements, omittedRanges } = capDisagreements(report, limits);
